@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { startEmulator } from './server';
+import { EMULATOR_DIR } from './paths';
+
+const HELP = `Usage: npm run emulator -- [options]
+
+  --port <n>          port on 127.0.0.1 (default $PORT or 4400; 0 = any free port)
+  --settings <file>   instance settings JSON (default emulator/settings/default.json)
+  --control           enable the test control API under /__emulator
+  --persist <file>    keep state in this JSON file across restarts
+  --demo              also serve the demo site on the same origin
+  --quiet             do not print one line per request
+`;
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    settings: { type: 'string' },
+    control: { type: 'boolean', default: false },
+    persist: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+const emulator = await startEmulator({
+  port: Number(values.port ?? process.env.PORT ?? 4400),
+  settings: resolve(values.settings ?? `${EMULATOR_DIR}/settings/default.json`),
+  control: values.control,
+  persist: values.persist ? resolve(values.persist) : null,
+  demo: values.demo,
+  logRequests: !values.quiet,
+});
+process.stdout.write(`Clerk emulator on ${emulator.url}  (proxy ${emulator.proxyUrl}, key ${emulator.publishableKey})\n`);
+const stop = () => void emulator.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

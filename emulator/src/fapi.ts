@@ -1,0 +1,600 @@
+import type { RequestContext } from './context';
+import { FapiError, apiError, fail, notFound, paramInvalid, paramMissing, unauthenticated } from './errors';
+import { buildEnvironment } from './environment';
+import { clientJSON, externalAccountJSON, sessionJSON, signInJSON, signUpJSON, signUpRequirements, tokenJSON, userJSON } from './json';
+import { providerOf } from './settings';
+import { newId, now, type ClientRecord, type SessionRecord, type SignInRecord, type SignUpRecord, type UserRecord, type Identity } from './state';
+import { oauthCallback, startOAuth } from './oauth';
+
+/** The fixed one-time code for phone and email verifications. */
+export const VERIFICATION_CODE = '424242';
+export const CLIENT_COOKIE = '__client';
+const MAX_CODE_ATTEMPTS = 3;
+
+export interface FapiResult {
+  status?: number;
+  body: unknown;
+  redirect?: string;
+}
+
+type Handler = (ctx: RequestContext) => FapiResult | Promise<FapiResult>;
+interface Route {
+  method: string;
+  pattern: string;
+  regex: RegExp;
+  keys: string[];
+  handler: Handler;
+}
+
+const routes: Route[] = [];
+function on(method: string, pattern: string, handler: Handler): void {
+  const keys: string[] = [];
+  const regex = new RegExp(
+    '^' +
+      pattern.replace(/:([a-z_]+)/g, (_m, k: string) => {
+        keys.push(k);
+        return '([^/]+)';
+      }) +
+      '/?$',
+  );
+  routes.push({ method, pattern, regex, keys, handler });
+}
+
+export function matchFapiRoute(method: string, path: string): { route: Route; params: Record<string, string> } | null {
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const m = route.regex.exec(path);
+    if (!m) continue;
+    const params: Record<string, string> = {};
+    route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? '')));
+    return { route, params };
+  }
+  return null;
+}
+
+export function routeExists(path: string): boolean {
+  return routes.some((r) => r.regex.test(path));
+}
+
+// ---------------------------------------------------------------------------- helpers
+
+export function ensureClient(ctx: RequestContext): ClientRecord {
+  if (ctx.client) return ctx.client;
+  const client = ctx.world.store.newClient();
+  ctx.client = client;
+  ctx.setCookies.push(`${CLIENT_COOKIE}=${client.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000`);
+  return client;
+}
+
+export function withClient(ctx: RequestContext, response: unknown, status = 200): FapiResult {
+  const { store, settings } = ctx.world;
+  store.save();
+  return { status, body: { response, client: ctx.client ? clientJSON(ctx.client, store, settings, ctx.origin) : null } };
+}
+
+/** The session a `/me` or session call acts for: `_clerk_session_id`, else the client's last active one. */
+function currentSession(ctx: RequestContext): { session: SessionRecord; user: UserRecord } {
+  const client = ctx.client;
+  if (!client) throw unauthenticated();
+  const { store } = ctx.world;
+  const wanted = ctx.url.searchParams.get('_clerk_session_id') || client.lastActiveSessionId;
+  const session = store.activeSessions(client).find((s) => s.id === wanted) ?? store.activeSessions(client).at(-1);
+  const user = session ? store.data.users[session.userId] : undefined;
+  if (!session || !user) throw unauthenticated();
+  return { session, user };
+}
+
+function sessionOfClient(ctx: RequestContext, id: string | undefined): SessionRecord {
+  const client = ctx.client;
+  const session = id ? ctx.world.store.data.sessions[id] : undefined;
+  if (!client || !session || session.clientId !== client.id) throw notFound('session');
+  return session;
+}
+
+function isTrue(v: string | null): boolean {
+  return v === 'true' || v === '1';
+}
+
+function oauthStrategy(ctx: RequestContext, strategy: string | null): string {
+  if (!strategy) throw paramMissing('strategy');
+  const provider = ctx.world.settings.providers.find((p) => p.strategy === strategy && (p.enabled ?? true));
+  if (!provider) {
+    throw fail(422, 'form_param_value_invalid', 'is invalid', `${strategy} does not match one of the allowed values for parameter strategy`, 'strategy');
+  }
+  return strategy;
+}
+
+function requireRedirect(ctx: RequestContext): { redirectUrl: string; actionCompleteRedirectUrl: string } {
+  const redirectUrl = ctx.body.get('redirect_url');
+  if (!redirectUrl) throw paramMissing('redirect_url');
+  try {
+    new URL(redirectUrl, ctx.origin);
+  } catch {
+    throw paramInvalid('redirect_url');
+  }
+  return { redirectUrl, actionCompleteRedirectUrl: ctx.body.get('action_complete_redirect_url') || redirectUrl };
+}
+
+// ---------------------------------------------------------------------------- field validation (sign-up)
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE_RE = /^\+[1-9]\d{6,14}$/;
+const USERNAME_RE = /^[a-zA-Z0-9_.-]+$/;
+
+export function validateUsername(ctx: RequestContext, username: string): void {
+  const { min, max } = ctx.world.settings.usernameLength;
+  if (username.length < min || username.length > max) {
+    throw new FapiError(422, [
+      apiError('form_username_invalid_length', `Username must be between ${min} and ${max} characters long.`, `Username must be between ${min} and ${max} characters long.`, 'username'),
+    ]);
+  }
+  if (!USERNAME_RE.test(username)) {
+    throw fail(422, 'form_username_invalid_character', 'is invalid', 'Username can only contain letters, numbers, underscores, dashes and dots.', 'username');
+  }
+  if (ctx.world.store.findUserByUsername(username)) {
+    throw fail(422, 'form_identifier_exists', 'That username is taken. Please try another.', 'That username is taken. Please try another.', 'username');
+  }
+}
+
+/** Applies the sign-up fields of a create/update body, validating each like FAPI does. */
+function applySignUpFields(ctx: RequestContext, su: SignUpRecord): void {
+  const b = ctx.body;
+  const { store } = ctx.world;
+  const errors: FapiError[] = [];
+  const attempt = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof FapiError) errors.push(e);
+      else throw e;
+    }
+  };
+  if (b.has('username')) {
+    const username = (b.get('username') ?? '').trim();
+    attempt(() => {
+      validateUsername(ctx, username);
+      su.username = username;
+    });
+  }
+  for (const [param, key] of [
+    ['first_name', 'firstName'],
+    ['last_name', 'lastName'],
+  ] as const) {
+    if (!b.has(param)) continue;
+    const value = (b.get(param) ?? '').trim();
+    attempt(() => {
+      if (value.length > 256) throw fail(422, 'form_param_max_length_exceeded', 'is too long', `${param} must be at most 256 characters.`, param);
+      su[key] = value || null;
+    });
+  }
+  if (b.has('email_address')) {
+    const email = (b.get('email_address') ?? '').trim().toLowerCase();
+    attempt(() => {
+      if (!EMAIL_RE.test(email)) throw fail(422, 'form_param_format_invalid', 'is invalid', 'email_address must be a valid email address.', 'email_address');
+      if (store.findUserByEmail(email)) throw fail(422, 'form_identifier_exists', 'That email address is taken. Please try another.', undefined, 'email_address');
+      if (su.emailAddress !== email) {
+        su.emailAddress = email;
+        su.emailVerified = !!su.identity && su.identity.emailAddress.toLowerCase() === email;
+        su.emailVerification = null;
+      }
+    });
+  }
+  if (b.has('phone_number')) {
+    const phone = (b.get('phone_number') ?? '').replace(/[\s()-]/g, '');
+    attempt(() => {
+      if (!PHONE_RE.test(phone)) throw fail(422, 'form_param_format_invalid', 'is invalid', 'phone_number must be a valid phone number according to E.164 international standard.', 'phone_number');
+      if (store.findUserByPhone(phone)) throw fail(422, 'form_identifier_exists', 'That phone number is taken. Please try another.', undefined, 'phone_number');
+      if (su.phoneNumber !== phone) {
+        su.phoneNumber = phone;
+        su.phoneVerified = false;
+        su.phoneVerification = null;
+      }
+    });
+  }
+  if (b.has('legal_accepted')) su.legalAcceptedAt = isTrue(b.get('legal_accepted')) ? now() : null;
+  if (b.has('unsafe_metadata')) {
+    attempt(() => {
+      try {
+        su.unsafeMetadata = JSON.parse(b.get('unsafe_metadata') ?? '{}') as Record<string, unknown>;
+      } catch {
+        throw paramInvalid('unsafe_metadata');
+      }
+    });
+  }
+  if (errors.length) throw new FapiError(422, errors.flatMap((e) => e.errors));
+}
+
+function newSignUp(): SignUpRecord {
+  return {
+    id: newId('sua'),
+    username: null,
+    firstName: null,
+    lastName: null,
+    emailAddress: null,
+    phoneNumber: null,
+    emailVerified: false,
+    phoneVerified: false,
+    phoneVerification: null,
+    emailVerification: null,
+    legalAcceptedAt: null,
+    unsafeMetadata: {},
+    externalAccountStrategy: null,
+    externalVerification: null,
+    identity: null,
+    identityScopes: '',
+    createdSessionId: null,
+    createdUserId: null,
+    createdAt: now(),
+  };
+}
+
+/** Fills a sign-up from a provider identity (email from the provider counts as verified). */
+export function fillFromIdentity(su: SignUpRecord, identity: Identity, scopes: string): void {
+  su.identity = identity;
+  su.identityScopes = scopes;
+  su.externalAccountStrategy = `oauth_${identity.provider}`;
+  su.externalVerification = { status: 'verified', strategy: `oauth_${identity.provider}`, attempts: 0, expireAt: now() + 600_000 };
+  su.firstName ??= identity.firstName || null;
+  su.lastName ??= identity.lastName || null;
+  if (identity.emailAddress && !su.emailAddress) {
+    su.emailAddress = identity.emailAddress.toLowerCase();
+    su.emailVerified = true;
+  }
+}
+
+/** When nothing is missing any more, creates the user and its session (FAPI does this server-side). */
+export function completeSignUpIfReady(ctx: RequestContext, su: SignUpRecord, client: ClientRecord): boolean {
+  const { store, settings } = ctx.world;
+  if (su.createdSessionId) return true;
+  if (!signUpRequirements(su, settings).complete) return false;
+  const user = store.seedUser({
+    username: su.username,
+    firstName: su.firstName,
+    lastName: su.lastName,
+    emailAddress: su.emailAddress,
+    phoneNumber: su.phoneNumber,
+  });
+  user.legalAcceptedAt = su.legalAcceptedAt;
+  user.unsafeMetadata = su.unsafeMetadata;
+  if (su.identity) user.externalAccounts.push(store.newExternalAccount(su.identity, su.identityScopes));
+  const session = store.createSession(client, user, settings.singleSessionMode);
+  su.createdSessionId = session.id;
+  su.createdUserId = user.id;
+  client.lastAuthenticationStrategy = su.externalAccountStrategy ?? 'email_code';
+  return true;
+}
+
+export function activeSessionFor(ctx: RequestContext, client: ClientRecord, userId: string): SessionRecord | undefined {
+  return ctx.world.store.activeSessions(client).find((s) => s.userId === userId);
+}
+
+// ---------------------------------------------------------------------------- environment, dev browser, client
+
+const environment: Handler = (ctx) => ({ body: buildEnvironment(ctx.world.settings, ctx.origin) });
+on('GET', '/v1/environment', environment);
+on('PATCH', '/v1/environment', environment);
+
+on('POST', '/v1/dev_browser', () => ({ body: { object: 'dev_browser', id: newId('dvb') } }));
+
+on('GET', '/v1/client', (ctx) => {
+  if (!ctx.client) return { body: { response: null, client: null } };
+  const json = clientJSON(ctx.client, ctx.world.store, ctx.world.settings, ctx.origin);
+  return { body: { response: json, client: json } };
+});
+on('PUT', '/v1/client', (ctx) => {
+  const client = ensureClient(ctx);
+  return withClient(ctx, clientJSON(client, ctx.world.store, ctx.world.settings, ctx.origin));
+});
+on('POST', '/v1/client', (ctx) => {
+  const client = ensureClient(ctx);
+  return withClient(ctx, clientJSON(client, ctx.world.store, ctx.world.settings, ctx.origin));
+});
+on('DELETE', '/v1/client', (ctx) => {
+  if (!ctx.client) throw notFound('client');
+  const { store } = ctx.world;
+  for (const id of ctx.client.sessionIds) {
+    const s = store.data.sessions[id];
+    if (s && s.status === 'active') s.status = 'ended';
+  }
+  const json = clientJSON(ctx.client, store, ctx.world.settings, ctx.origin);
+  delete store.data.clients[ctx.client.id];
+  ctx.client = null;
+  ctx.setCookies.push(`${CLIENT_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+  store.save();
+  return { body: { response: { ...json, sessions: [], id: json.id }, client: null } };
+});
+on('GET', '/v1/client/touch', (ctx) => {
+  const target = ctx.url.searchParams.get('redirect_url');
+  if (!target) throw paramMissing('redirect_url');
+  return { status: 302, body: null, redirect: target };
+});
+
+// ---------------------------------------------------------------------------- sign-ins
+
+on('POST', '/v1/client/sign_ins', (ctx) => {
+  const client = ensureClient(ctx);
+  const { store, settings } = ctx.world;
+  const b = ctx.body;
+  if (isTrue(b.get('transfer'))) {
+    const su = client.signUpId ? store.data.signUps[client.signUpId] : undefined;
+    const v = su?.externalVerification;
+    if (!su || !v || v.status !== 'transferable' || v.error?.code !== 'external_account_exists' || !su.identity) {
+      throw fail(400, 'sign_in_transfer_invalid', 'Nothing to transfer', 'There is no sign-up with an existing external account to transfer to a sign-in.');
+    }
+    const found = store.findExternalAccount(su.identity.provider, su.identity.providerUserId);
+    if (!found) throw notFound('external account');
+    const si = signInRecord(found.user.id, found.user.emails[0]?.email ?? found.user.username ?? '');
+    const existing = activeSessionFor(ctx, client, found.user.id);
+    if (existing) throw new FapiError(422, [apiError('identifier_already_signed_in', "You're already signed in.", "You're already signed in.", undefined, { session_id: existing.id })]);
+    const session = store.createSession(client, found.user, settings.singleSessionMode);
+    si.status = 'complete';
+    si.createdSessionId = session.id;
+    si.firstFactorVerification = { status: 'verified', strategy: `oauth_${su.identity.provider}`, attempts: 0, expireAt: now() + 600_000 };
+    client.lastAuthenticationStrategy = `oauth_${su.identity.provider}`;
+    store.data.signIns[si.id] = si;
+    client.signInId = si.id;
+    return withClient(ctx, signInJSON(si, store));
+  }
+  const strategy = b.get('strategy');
+  if (strategy?.startsWith('oauth_')) {
+    oauthStrategy(ctx, strategy);
+    const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
+    const si = signInRecord(null, b.get('identifier') ?? '');
+    const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope') });
+    si.firstFactorVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+    store.data.signIns[si.id] = si;
+    client.signInId = si.id;
+    return withClient(ctx, signInJSON(si, store));
+  }
+  if (b.has('identifier') || strategy) {
+    // Only social flows are emulated; identifier-first sign-ins fail like an unknown identifier.
+    throw fail(422, 'form_identifier_not_found', "Couldn't find your account.", "Couldn't find your account.", 'identifier');
+  }
+  const si = signInRecord(null, '');
+  store.data.signIns[si.id] = si;
+  client.signInId = si.id;
+  return withClient(ctx, signInJSON(si, store));
+});
+
+function signInRecord(userId: string | null, identifier: string): SignInRecord {
+  return {
+    id: newId('sia'),
+    status: 'needs_identifier',
+    identifier,
+    firstFactorVerification: null,
+    pendingIdentity: null,
+    pendingScopes: '',
+    userId,
+    createdSessionId: null,
+    createdAt: now(),
+  };
+}
+
+function clientSignIn(ctx: RequestContext): SignInRecord {
+  const si = ctx.params.id ? ctx.world.store.data.signIns[ctx.params.id] : undefined;
+  if (!ctx.client || !si || ctx.client.signInId !== si.id) throw notFound('sign in');
+  return si;
+}
+
+on('GET', '/v1/client/sign_ins/:id', (ctx) => withClient(ctx, signInJSON(clientSignIn(ctx), ctx.world.store)));
+
+on('POST', '/v1/client/sign_ins/:id/prepare_first_factor', (ctx) => {
+  const si = clientSignIn(ctx);
+  const strategy = oauthStrategy(ctx, ctx.body.get('strategy'));
+  const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
+  const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: [] });
+  si.firstFactorVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  return withClient(ctx, signInJSON(si, ctx.world.store));
+});
+
+// ---------------------------------------------------------------------------- sign-ups
+
+on('POST', '/v1/client/sign_ups', (ctx) => {
+  const client = ensureClient(ctx);
+  const { store, settings } = ctx.world;
+  const b = ctx.body;
+  const su = newSignUp();
+  if (isTrue(b.get('transfer'))) {
+    const si = client.signInId ? store.data.signIns[client.signInId] : undefined;
+    if (!si || si.firstFactorVerification?.status !== 'transferable' || !si.pendingIdentity) {
+      throw fail(400, 'sign_up_transfer_invalid', 'Nothing to transfer', 'There is no sign-in with an unknown external account to transfer to a sign-up.');
+    }
+    fillFromIdentity(su, si.pendingIdentity, si.pendingScopes);
+    applySignUpFields(ctx, su);
+    store.data.signUps[su.id] = su;
+    client.signUpId = su.id;
+    completeSignUpIfReady(ctx, su, client);
+    return withClient(ctx, signUpJSON(su, settings));
+  }
+  applySignUpFields(ctx, su);
+  const strategy = b.get('strategy');
+  if (strategy?.startsWith('oauth_')) {
+    oauthStrategy(ctx, strategy);
+    const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
+    const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope') });
+    su.externalAccountStrategy = strategy;
+    su.externalVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  } else if (strategy) {
+    throw fail(422, 'form_param_value_invalid', 'is invalid', `${strategy} is not supported by the emulator`, 'strategy');
+  }
+  store.data.signUps[su.id] = su;
+  client.signUpId = su.id;
+  if (!strategy) completeSignUpIfReady(ctx, su, client);
+  return withClient(ctx, signUpJSON(su, settings));
+});
+
+function clientSignUp(ctx: RequestContext): SignUpRecord {
+  const su = ctx.params.id ? ctx.world.store.data.signUps[ctx.params.id] : undefined;
+  if (!ctx.client || !su || ctx.client.signUpId !== su.id) throw notFound('sign up');
+  return su;
+}
+
+on('GET', '/v1/client/sign_ups/:id', (ctx) => withClient(ctx, signUpJSON(clientSignUp(ctx), ctx.world.settings)));
+
+on('PATCH', '/v1/client/sign_ups/:id', (ctx) => {
+  const su = clientSignUp(ctx);
+  const client = ctx.client!;
+  if (su.createdSessionId) throw fail(422, 'sign_up_already_complete', 'This sign-up is already complete.', 'This sign-up is already complete.');
+  applySignUpFields(ctx, su);
+  const strategy = ctx.body.get('strategy');
+  if (strategy?.startsWith('oauth_')) {
+    oauthStrategy(ctx, strategy);
+    const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
+    const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope') });
+    su.externalAccountStrategy = strategy;
+    su.externalVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  } else {
+    completeSignUpIfReady(ctx, su, client);
+  }
+  return withClient(ctx, signUpJSON(su, ctx.world.settings));
+});
+
+on('POST', '/v1/client/sign_ups/:id/prepare_verification', (ctx) => {
+  const su = clientSignUp(ctx);
+  const strategy = ctx.body.get('strategy');
+  const v = { status: 'unverified' as const, strategy: strategy ?? '', attempts: 0, expireAt: now() + 600_000 };
+  if (strategy === 'phone_code') {
+    if (!su.phoneNumber) throw paramMissing('phone_number');
+    su.phoneVerification = v;
+  } else if (strategy === 'email_code') {
+    if (!su.emailAddress) throw paramMissing('email_address');
+    su.emailVerification = v;
+  } else {
+    throw fail(422, 'form_param_value_invalid', 'is invalid', 'strategy must be phone_code or email_code', 'strategy');
+  }
+  return withClient(ctx, signUpJSON(su, ctx.world.settings));
+});
+
+on('POST', '/v1/client/sign_ups/:id/attempt_verification', (ctx) => {
+  const su = clientSignUp(ctx);
+  const client = ctx.client!;
+  const strategy = ctx.body.get('strategy');
+  const code = ctx.body.get('code');
+  const key = strategy === 'phone_code' ? 'phone' : strategy === 'email_code' ? 'email' : null;
+  if (!key) throw fail(422, 'form_param_value_invalid', 'is invalid', 'strategy must be phone_code or email_code', 'strategy');
+  const v = key === 'phone' ? su.phoneVerification : su.emailVerification;
+  if (!v) throw fail(400, 'verification_missing', 'Verification not prepared', `Prepare the ${strategy} verification first.`);
+  if (!code) throw paramMissing('code');
+  if (v.status === 'failed' || v.attempts >= MAX_CODE_ATTEMPTS) {
+    v.status = 'failed';
+    throw fail(422, 'verification_failed', 'Too many failed attempts', 'You have made too many failed verification attempts. Request a new code.', 'code');
+  }
+  if (v.expireAt < now()) {
+    v.status = 'expired';
+    throw fail(422, 'verification_expired', 'This verification has expired.', 'This verification has expired. Request a new code.', 'code');
+  }
+  if (code !== VERIFICATION_CODE) {
+    v.attempts += 1;
+    ctx.world.store.save();
+    throw fail(422, 'form_code_incorrect', 'Incorrect code', 'Incorrect code', 'code');
+  }
+  v.status = 'verified';
+  v.attempts += 1;
+  if (key === 'phone') su.phoneVerified = true;
+  else su.emailVerified = true;
+  completeSignUpIfReady(ctx, su, client);
+  return withClient(ctx, signUpJSON(su, ctx.world.settings));
+});
+
+// ---------------------------------------------------------------------------- sessions
+
+on('POST', '/v1/client/sessions/:id/touch', (ctx) => {
+  const session = sessionOfClient(ctx, ctx.params.id);
+  if (session.status !== 'active') throw fail(404, 'session_not_found', 'Session not found', 'This session is no longer active.');
+  session.lastActiveAt = now();
+  session.updatedAt = session.lastActiveAt;
+  ctx.client!.lastActiveSessionId = session.id;
+  return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin));
+});
+
+const tokens: Handler = (ctx) => {
+  const session = sessionOfClient(ctx, ctx.params.id);
+  if (session.status !== 'active') throw unauthenticated();
+  return { body: tokenJSON(session, ctx.origin) };
+};
+on('POST', '/v1/client/sessions/:id/tokens', tokens);
+on('POST', '/v1/client/sessions/:id/tokens/:template', tokens);
+
+const endSession: Handler = (ctx) => {
+  const session = sessionOfClient(ctx, ctx.params.id);
+  session.status = ctx.url.pathname.endsWith('/remove') ? 'removed' : 'ended';
+  session.updatedAt = now();
+  return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin));
+};
+on('POST', '/v1/client/sessions/:id/end', endSession);
+on('POST', '/v1/client/sessions/:id/remove', endSession);
+
+on('DELETE', '/v1/client/sessions', (ctx) => {
+  if (!ctx.client) throw notFound('client');
+  const { store } = ctx.world;
+  const removed = store.activeSessions(ctx.client);
+  for (const s of removed) {
+    s.status = 'removed';
+    s.updatedAt = now();
+  }
+  ctx.client.lastActiveSessionId = null;
+  return withClient(ctx, removed.map((s) => sessionJSON(s, store, ctx.origin)));
+});
+
+// ---------------------------------------------------------------------------- me
+
+on('GET', '/v1/me', (ctx) => withClient(ctx, userJSON(currentSession(ctx).user)));
+
+on('PATCH', '/v1/me', (ctx) => {
+  const { user } = currentSession(ctx);
+  const b = ctx.body;
+  if (b.has('username')) {
+    const username = (b.get('username') ?? '').trim();
+    if (username.toLowerCase() !== user.username?.toLowerCase()) validateUsername(ctx, username);
+    user.username = username;
+  }
+  if (b.has('first_name')) user.firstName = b.get('first_name') || null;
+  if (b.has('last_name')) user.lastName = b.get('last_name') || null;
+  if (b.has('unsafe_metadata')) user.unsafeMetadata = JSON.parse(b.get('unsafe_metadata') ?? '{}') as Record<string, unknown>;
+  user.updatedAt = now();
+  return withClient(ctx, userJSON(user));
+});
+
+on('POST', '/v1/me/external_accounts', (ctx) => {
+  const { user } = currentSession(ctx);
+  const strategy = oauthStrategy(ctx, ctx.body.get('strategy'));
+  const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
+  const provider = providerOf(strategy);
+  const account = ctx.world.store.newExternalAccount(
+    { provider, providerUserId: '', emailAddress: '', firstName: '', lastName: '', username: '', imageUrl: '' },
+    '',
+  );
+  const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope') });
+  account.verification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  user.externalAccounts.push(account);
+  user.updatedAt = now();
+  return withClient(ctx, externalAccountJSON(account));
+});
+
+function userAccount(ctx: RequestContext) {
+  const { user } = currentSession(ctx);
+  const account = user.externalAccounts.find((a) => a.id === ctx.params.id);
+  if (!account) throw fail(404, 'external_account_not_found', 'External account not found', 'The external account you are looking for was not found.');
+  return { user, account };
+}
+
+on('PATCH', '/v1/me/external_accounts/:id/reauthorize', (ctx) => {
+  const { user, account } = userAccount(ctx);
+  const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
+  const additional = ctx.body.getAll('additional_scope').flatMap((s) => s.split(/[\s,]+/)).filter(Boolean);
+  const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider: account.provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: additional, existingScopes: account.approvedScopes });
+  account.verification = { status: 'unverified', strategy: `oauth_${account.provider}`, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  return withClient(ctx, externalAccountJSON(account));
+});
+
+on('DELETE', '/v1/me/external_accounts/:id', (ctx) => {
+  const { user, account } = userAccount(ctx);
+  user.externalAccounts = user.externalAccounts.filter((a) => a !== account);
+  user.updatedAt = now();
+  return withClient(ctx, { object: 'external_account', id: account.id, deleted: true });
+});
+
+// ---------------------------------------------------------------------------- OAuth callback
+
+on('GET', '/v1/oauth_callback', oauthCallback);
+on('POST', '/v1/oauth_callback', oauthCallback);

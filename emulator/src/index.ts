@@ -1,0 +1,10 @@
+export { startEmulator, EMULATOR_PUBLISHABLE_KEY, PROXY_PATH, CONTROL_PATH } from './server';
+export { PAGE_CSP } from './http';
+export type { EmulatorOptions, RunningEmulator } from './server';
+export { VERIFICATION_CODE } from './fapi';
+export { DEFAULT_SETTINGS, mergeSettings, loadSettingsFile } from './settings';
+export type { EmulatorSettings, SettingsInput, SeedUser, SeedExternalAccount, ProviderSetting } from './settings';
+export type { FaultSpec } from './faults';
+export type { LogEntry } from './context';
+export { DEMO_ROUTES, frontendApiOf } from './demo';
+export type { DemoOptions } from './demo';

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import type { OAuthStrategy } from './types';
+
+/** One social connection of the emulated instance. */
+export interface ProviderSetting {
+  /** `oauth_google`, `oauth_github`, `oauth_custom_acme`... */
+  strategy: OAuthStrategy;
+  name: string;
+  /** Absolute URL, or a path on the emulator's origin (made absolute per request). `null`: no logo. */
+  logoUrl?: string | null;
+  enabled?: boolean;
+  /** Usable to sign in/up (false: connect-only). */
+  authenticatable?: boolean;
+  /** Scopes the fake provider grants by default (shown on its authorize page). */
+  defaultScopes?: string[];
+}
+
+export interface AttributeSetting {
+  enabled: boolean;
+  required: boolean;
+}
+
+export type AttributeName = 'email_address' | 'phone_number' | 'username' | 'first_name' | 'last_name' | 'password';
+
+export interface SeedExternalAccount {
+  /** `google`, `github`, `custom_acme` (the strategy without `oauth_`). */
+  provider: string;
+  providerUserId?: string;
+  emailAddress?: string;
+  firstName?: string;
+  lastName?: string;
+  username?: string;
+  approvedScopes?: string;
+  /** Put the account in an error state (e.g. `external_account_missing_refresh_token`). */
+  errorCode?: string;
+}
+
+export interface SeedUser {
+  id?: string;
+  username?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  emailAddress?: string | null;
+  phoneNumber?: string | null;
+  externalAccounts?: SeedExternalAccount[];
+  legalAccepted?: boolean;
+}
+
+/** The emulated instance. Every field is optional in a settings file: it is merged over `DEFAULT_SETTINGS`. */
+export interface EmulatorSettings {
+  applicationName: string;
+  providers: ProviderSetting[];
+  attributes: Record<AttributeName, AttributeSetting>;
+  usernameLength: { min: number; max: number };
+  legalConsent: boolean;
+  captcha: boolean;
+  singleSessionMode: boolean;
+  urls: {
+    signIn: string;
+    signUp: string;
+    afterSignIn: string;
+    afterSignUp: string;
+    afterSignOut: string;
+    home: string;
+    userProfile: string;
+    terms: string;
+    privacyPolicy: string;
+  };
+  /** Users present after start and after every reset. */
+  users: SeedUser[];
+}
+
+export type SettingsInput = {
+  [K in keyof EmulatorSettings]?: EmulatorSettings[K] extends unknown[] ? EmulatorSettings[K] : Partial<EmulatorSettings[K]>;
+} & { attributes?: Partial<Record<AttributeName, Partial<AttributeSetting>>> };
+
+const attr = (enabled: boolean, required: boolean): AttributeSetting => ({ enabled, required });
+
+export const DEFAULT_SETTINGS: EmulatorSettings = {
+  applicationName: 'Emulated Clerk',
+  providers: [
+    { strategy: 'oauth_google', name: 'Google', logoUrl: '/emulator-assets/providers/google.svg', defaultScopes: ['openid', 'email', 'profile'] },
+    { strategy: 'oauth_github', name: 'GitHub', logoUrl: '/emulator-assets/providers/github.svg', defaultScopes: ['user:email', 'read:user'] },
+  ],
+  attributes: {
+    email_address: attr(true, true),
+    phone_number: attr(false, false),
+    username: attr(false, false),
+    first_name: attr(true, false),
+    last_name: attr(true, false),
+    password: attr(false, false),
+  },
+  usernameLength: { min: 4, max: 64 },
+  legalConsent: false,
+  captcha: false,
+  singleSessionMode: true,
+  urls: {
+    signIn: '/sign-in',
+    signUp: '/sign-in',
+    afterSignIn: '/',
+    afterSignUp: '/',
+    afterSignOut: '/',
+    home: '/',
+    userProfile: '/account',
+    terms: '/terms',
+    privacyPolicy: '/privacy',
+  },
+  users: [],
+};
+
+/** Merges a partial settings object over a base (one level deep for objects, arrays replaced). */
+export function mergeSettings(base: EmulatorSettings, input: SettingsInput = {}): EmulatorSettings {
+  const out: EmulatorSettings = structuredClone(base);
+  if (input.applicationName !== undefined) out.applicationName = input.applicationName;
+  if (input.providers) out.providers = structuredClone(input.providers);
+  if (input.users) out.users = structuredClone(input.users);
+  if (input.legalConsent !== undefined) out.legalConsent = input.legalConsent;
+  if (input.captcha !== undefined) out.captcha = input.captcha;
+  if (input.singleSessionMode !== undefined) out.singleSessionMode = input.singleSessionMode;
+  if (input.usernameLength) out.usernameLength = { ...out.usernameLength, ...input.usernameLength };
+  if (input.urls) out.urls = { ...out.urls, ...input.urls };
+  if (input.attributes) {
+    for (const [name, value] of Object.entries(input.attributes) as [AttributeName, Partial<AttributeSetting>][]) {
+      out.attributes[name] = { ...out.attributes[name], ...value };
+      if (out.attributes[name].required) out.attributes[name].enabled = true;
+    }
+  }
+  validateSettings(out);
+  return out;
+}
+
+export function validateSettings(s: EmulatorSettings): void {
+  for (const p of s.providers) {
+    if (!/^oauth_[a-z0-9_]+$/.test(p.strategy)) throw new Error(`settings: bad provider strategy ${JSON.stringify(p.strategy)}`);
+    if (!p.name) throw new Error(`settings: provider ${p.strategy} needs a name`);
+  }
+  if (s.usernameLength.min < 1 || s.usernameLength.max < s.usernameLength.min) throw new Error('settings: bad usernameLength');
+}
+
+export function loadSettingsFile(path: string, base: EmulatorSettings = DEFAULT_SETTINGS): EmulatorSettings {
+  return mergeSettings(base, JSON.parse(readFileSync(path, 'utf8')) as SettingsInput);
+}
+
+/** `oauth_google` -> `google`, `oauth_custom_acme` -> `custom_acme`. */
+export const providerOf = (strategy: string): string => strategy.replace(/^oauth_/, '');
+export const strategyOf = (provider: string): OAuthStrategy => `oauth_${provider}` as OAuthStrategy;

@@ -1,0 +1,570 @@
+import { describe, it, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { EMULATOR_PUBLISHABLE_KEY, VERIFICATION_CODE, type RunningEmulator } from '../src/index';
+import { FapiClient, TEST_SETTINGS, withEmu } from './helpers';
+
+let emu: RunningEmulator;
+let c: FapiClient;
+const cb = () => `${emu.url}/sign-in/sso-callback`;
+const done = () => `${emu.url}/`;
+
+before(async () => {
+  ({ emu } = await withEmu({ settings: TEST_SETTINGS }));
+});
+after(() => emu.close());
+beforeEach(() => {
+  emu.reset();
+  emu.clearLog();
+  c = new FapiClient(emu);
+});
+
+async function startSignIn(strategy = 'oauth_google') {
+  const r = await c.fapi('POST', '/client/sign_ins', { strategy, redirect_url: cb(), action_complete_redirect_url: done() });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  return r.json.response.first_factor_verification.external_verification_redirect_url as string;
+}
+
+async function startSignUp(strategy = 'oauth_google', extra: Record<string, string> = {}) {
+  const r = await c.fapi('POST', '/client/sign_ups', { strategy, redirect_url: cb(), action_complete_redirect_url: done(), ...extra });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  return r.json.response.verifications.external_account.external_verification_redirect_url as string;
+}
+
+/** New Google user through sign-in -> transfer -> sign-up with missing requirements. */
+async function newUserSignUp(fields: Record<string, string> = {}) {
+  const auth = await startSignIn();
+  await c.consent(auth, 'new', { first_name: 'Nina', last_name: 'New', email: 'nina@example.com', ...fields });
+  const r = await c.fapi('POST', '/client/sign_ups', { transfer: 'true' });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  return r.json.response;
+}
+
+describe('publishable key, script, environment', () => {
+  it('exports a pk_test key naming a dotted host', () => {
+    assert.match(EMULATOR_PUBLISHABLE_KEY, /^pk_test_/);
+    assert.equal(Buffer.from(EMULATOR_PUBLISHABLE_KEY.slice(8), 'base64').toString(), 'clerk.emu.test$');
+  });
+
+  it('serves clerk.browser.js and its lazy chunks at the CDN layout under the proxy', async () => {
+    const js = await c.raw('/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js');
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get('content-type')!, /javascript/);
+    assert.ok((await js.text()).length > 100_000);
+    const chunk = await c.raw('/__clerk/npm/@clerk/clerk-js@6.40.0/dist/vendors_clerk.browser_a68c22_6.40.0.js');
+    assert.equal(chunk.status, 200);
+    assert.equal((await c.raw('/__clerk/npm/@clerk/clerk-js@6/dist/..%2Fpackage.json')).status, 404);
+    assert.equal((await c.raw('/__clerk/npm/@clerk/clerk-js@6/dist/nope.js')).status, 404);
+  });
+
+  it('answers the environment with social providers, attributes, legal and URLs', async () => {
+    const r = await c.fapi('GET', '/environment');
+    assert.equal(r.status, 200);
+    const env = r.json;
+    assert.equal(env.object, 'environment');
+    assert.deepEqual(Object.keys(env.user_settings.social), ['oauth_google', 'oauth_github', 'oauth_custom_acme']);
+    assert.equal(env.user_settings.social.oauth_custom_acme.logo_url, `${emu.url}/emulator-assets/providers/custom_acme.svg`);
+    assert.equal(env.user_settings.social.oauth_github.logo_url, null);
+    assert.equal(env.user_settings.attributes.username.required, true);
+    assert.deepEqual(env.user_settings.username_settings, { min_length: 4, max_length: 12 });
+    assert.equal(env.user_settings.sign_up.legal_consent_enabled, true);
+    assert.equal(env.user_settings.sign_up.captcha_enabled, false);
+    assert.equal(env.display_config.sign_in_url, `${emu.url}/sign-in`);
+    assert.equal(env.display_config.terms_url, `${emu.url}/terms`);
+    // dev instances PATCH it
+    assert.equal((await c.fapi('PATCH', '/environment')).status, 200);
+    const logo = await c.raw('/emulator-assets/providers/custom_acme.svg');
+    assert.equal(logo.status, 200);
+    assert.equal(logo.headers.get('content-type'), 'image/svg+xml');
+  });
+
+  it('answers dev_browser and a null client before any client exists', async () => {
+    const db = await c.fapi('POST', '/dev_browser');
+    assert.equal(db.status, 200);
+    assert.match(db.json.id, /^dvb_/);
+    const r = await c.fapi('GET', '/client');
+    assert.deepEqual(r.json, { response: null, client: null });
+  });
+
+  it('answers 404 for unknown routes and 405 for a known path with the wrong method', async () => {
+    const r = await c.fapi('GET', '/nope');
+    assert.equal(r.status, 404);
+    assert.equal(r.json.errors[0].code, 'resource_not_found');
+    assert.equal((await c.fapi('DELETE', '/environment')).status, 405);
+  });
+});
+
+describe('sign-in with OAuth', () => {
+  it('starts with an unverified verification pointing at the fake provider, sets the __client cookie', async () => {
+    const r = await c.fapi('POST', '/client/sign_ins', { strategy: 'oauth_google', redirect_url: cb(), action_complete_redirect_url: done() });
+    assert.equal(r.status, 200);
+    const si = r.json.response;
+    assert.equal(si.object, 'sign_in');
+    assert.equal(si.status, 'needs_identifier');
+    assert.equal(si.first_factor_verification.status, 'unverified');
+    const url = new URL(si.first_factor_verification.external_verification_redirect_url);
+    assert.equal(url.pathname, '/oauth/authorize');
+    assert.equal(url.searchParams.get('redirect_uri'), `${emu.url}/__clerk/v1/oauth_callback`);
+    assert.equal(url.searchParams.get('scope'), 'openid email profile');
+    assert.ok(url.searchParams.get('state'));
+    assert.ok(c.cookies.get('__client'));
+    assert.equal(r.json.client.sign_in.id, si.id);
+  });
+
+  it('existing user: callback completes the sign-in and goes straight to action_complete_redirect_url', async () => {
+    const auth = await startSignIn();
+    const { page, callbackStatus, authorizeHtml } = await c.consent(auth, 'user:user_alice');
+    assert.match(authorizeHtml, /Continue as Alice Example/);
+    assert.match(authorizeHtml, /<code>email<\/code>/);
+    assert.equal(callbackStatus, 302);
+    assert.equal(page, done());
+    const client = (await c.fapi('GET', '/client')).json.response;
+    assert.equal(client.sign_in.status, 'complete');
+    assert.equal(client.sessions.length, 1);
+    assert.equal(client.sessions[0].user.id, 'user_alice');
+    assert.equal(client.last_active_session_id, client.sessions[0].id);
+    assert.equal(client.last_authentication_strategy, 'oauth_google');
+    assert.equal(client.sign_in.created_session_id, client.sessions[0].id);
+  });
+
+  it('signing in again while signed in fails with identifier_already_signed_in and the session id', async () => {
+    await c.consent(await startSignIn(), 'user:user_alice');
+    const sid = (await c.fapi('GET', '/client')).json.response.last_active_session_id;
+    const { page } = await c.consent(await startSignIn(), 'user:user_alice');
+    assert.equal(page, cb());
+    const ffv = (await c.fapi('GET', '/client')).json.response.sign_in.first_factor_verification;
+    assert.equal(ffv.status, 'failed');
+    assert.equal(ffv.error.code, 'identifier_already_signed_in');
+    assert.equal(ffv.error.meta.session_id, sid);
+  });
+
+  it('a new identity with the verified email of a user links to that user', async () => {
+    const { page } = await c.consent(await startSignIn('oauth_github'), 'user:user_alice');
+    assert.equal(page, done());
+    const user = (await c.fapi('GET', '/client')).json.response.sessions[0].user;
+    assert.equal(user.id, 'user_alice');
+    assert.deepEqual(user.external_accounts.map((a: any) => a.provider).sort(), ['github', 'google']);
+  });
+
+  it('new user: transferable external_account_not_found, then sign_ups transfer -> missing_requirements', async () => {
+    const { page } = await c.consent(await startSignIn(), 'new', { first_name: 'Nina', last_name: 'New', email: 'nina@example.com' });
+    assert.equal(page, cb());
+    const si = (await c.fapi('GET', '/client')).json.response.sign_in;
+    assert.equal(si.status, 'needs_identifier');
+    assert.equal(si.first_factor_verification.status, 'transferable');
+    assert.equal(si.first_factor_verification.error.code, 'external_account_not_found');
+    const r = await c.fapi('POST', '/client/sign_ups', { transfer: 'true' });
+    assert.equal(r.status, 200);
+    const su = r.json.response;
+    assert.equal(su.status, 'missing_requirements');
+    assert.deepEqual(su.missing_fields.sort(), ['legal_accepted', 'username']);
+    assert.equal(su.email_address, 'nina@example.com');
+    assert.equal(su.first_name, 'Nina');
+    assert.equal(su.verifications.external_account.status, 'verified');
+    assert.equal(su.verifications.email_address.status, 'verified');
+    assert.ok(su.required_fields.includes('username'));
+    assert.ok(su.optional_fields.includes('phone_number'));
+  });
+
+  it('new user with nothing missing completes on transfer', async () => {
+    emu.setSettings({ attributes: { username: { enabled: false, required: false } }, legalConsent: false });
+    await c.consent(await startSignIn(), 'new', { email: 'quick@example.com' });
+    const r = await c.fapi('POST', '/client/sign_ups', { transfer: 'true' });
+    assert.equal(r.json.response.status, 'complete');
+    assert.ok(r.json.response.created_session_id);
+    assert.equal(r.json.client.sessions[0].user.email_addresses[0].email_address, 'quick@example.com');
+  });
+
+  it('transfer without a transferable sign-in is an error', async () => {
+    const r = await c.fapi('POST', '/client/sign_ups', { transfer: 'true' });
+    assert.equal(r.status, 400);
+    assert.equal(r.json.errors[0].code, 'sign_up_transfer_invalid');
+  });
+
+  it('provider denied consent -> failed verification with oauth_access_denied, back to redirect_url', async () => {
+    const { page } = await c.consent(await startSignIn(), 'deny');
+    assert.equal(page, cb());
+    const ffv = (await c.fapi('GET', '/client')).json.response.sign_in.first_factor_verification;
+    assert.equal(ffv.status, 'failed');
+    assert.equal(ffv.error.code, 'oauth_access_denied');
+  });
+
+  it('a wrong or reused state is an error; a state from another client too', async () => {
+    const auth = await startSignIn();
+    const state = new URL(auth).searchParams.get('state')!;
+    const wrong = await c.raw('/__clerk/v1/oauth_callback?code=x&state=bogus');
+    assert.equal(wrong.status, 400);
+    assert.equal(((await wrong.json()) as any).errors[0].code, 'oauth_callback_invalid_state');
+    const page = await c.raw(`/oauth/authorize?state=bogus`);
+    assert.equal(page.status, 400);
+    const other = new FapiClient(emu);
+    const stolen = await other.raw(`/__clerk/v1/oauth_callback?code=x&state=${state}`);
+    assert.equal(stolen.status, 400);
+    await c.consent(auth, 'user:user_alice');
+    const reused = await c.raw(`/__clerk/v1/oauth_callback?code=x&state=${state}`);
+    assert.equal(reused.status, 400);
+  });
+
+  it('a wrong code fails the verification with oauth_token_exchange_error', async () => {
+    const state = new URL(await startSignIn()).searchParams.get('state')!;
+    const r = await c.raw(`/__clerk/v1/oauth_callback?code=forged&state=${state}`);
+    assert.equal(r.status, 302);
+    const ffv = (await c.fapi('GET', '/client')).json.response.sign_in.first_factor_verification;
+    assert.equal(ffv.error.code, 'oauth_token_exchange_error');
+  });
+
+  it('rejects a disabled strategy and a missing redirect_url', async () => {
+    const bad = await c.fapi('POST', '/client/sign_ins', { strategy: 'oauth_facebook', redirect_url: cb() });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.json.errors[0].code, 'form_param_value_invalid');
+    assert.equal(bad.json.errors[0].meta.param_name, 'strategy');
+    const missing = await c.fapi('POST', '/client/sign_ins', { strategy: 'oauth_google' });
+    assert.equal(missing.status, 422);
+    assert.equal(missing.json.errors[0].code, 'form_param_missing');
+    assert.equal(missing.json.errors[0].meta.param_name, 'redirect_url');
+  });
+
+  it('oauth_custom_* strategies work end to end', async () => {
+    const { page } = await c.consent(await startSignIn('oauth_custom_acme'), 'user:user_bob');
+    assert.equal(page, done());
+    const user = (await c.fapi('GET', '/client')).json.response.sessions[0].user;
+    assert.ok(user.external_accounts.some((a: any) => a.provider === 'custom_acme'));
+  });
+
+  it('reloads the sign-in by id', async () => {
+    await startSignIn();
+    const id = (await c.fapi('GET', '/client')).json.response.sign_in.id;
+    const r = await c.fapi('GET', `/client/sign_ins/${id}`);
+    assert.equal(r.json.response.id, id);
+    assert.equal((await c.fapi('GET', '/client/sign_ins/sia_nope')).status, 404);
+  });
+});
+
+describe('sign-up with OAuth', () => {
+  it('existing user on sign-up -> transferable external_account_exists -> sign_ins transfer completes', async () => {
+    const { page } = await c.consent(await startSignUp(), 'user:user_alice');
+    assert.equal(page, cb());
+    const su = (await c.fapi('GET', '/client')).json.response.sign_up;
+    assert.equal(su.verifications.external_account.status, 'transferable');
+    assert.equal(su.verifications.external_account.error.code, 'external_account_exists');
+    const r = await c.fapi('POST', '/client/sign_ins', { transfer: 'true' });
+    assert.equal(r.status, 200);
+    assert.equal(r.json.response.status, 'complete');
+    assert.equal(r.json.client.sessions[0].user.id, 'user_alice');
+  });
+
+  it('new user on sign-up: missing requirements, then update fills them and completes', async () => {
+    const { page } = await c.consent(await startSignUp('oauth_google', { unsafe_metadata: '{"plan":"pro"}' }), 'new', { email: 'sam@example.com', first_name: 'Sam' });
+    assert.equal(page, cb());
+    const su = (await c.fapi('GET', '/client')).json.response.sign_up;
+    assert.equal(su.status, 'missing_requirements');
+    assert.deepEqual(su.missing_fields.sort(), ['legal_accepted', 'username']);
+    assert.deepEqual(su.unsafe_metadata, { plan: 'pro' });
+    const r = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { username: 'sammy', legal_accepted: 'true' });
+    assert.equal(r.status, 200);
+    assert.equal(r.json.response.status, 'complete');
+    const user = r.json.client.sessions[0].user;
+    assert.equal(user.username, 'sammy');
+    assert.ok(user.legal_accepted_at);
+    assert.deepEqual(user.unsafe_metadata, { plan: 'pro' });
+    assert.equal(user.external_accounts[0].provider, 'google');
+  });
+
+  it('sign-up completing in the callback goes to action_complete_redirect_url', async () => {
+    emu.setSettings({ attributes: { username: { enabled: false, required: false } }, legalConsent: false });
+    const { page } = await c.consent(await startSignUp(), 'new', { email: 'fast@example.com' });
+    assert.equal(page, done());
+    assert.equal((await c.fapi('GET', '/client')).json.response.sign_up.status, 'complete');
+  });
+
+  it('denied consent on sign-up fails the external account verification', async () => {
+    await c.consent(await startSignUp(), 'deny');
+    const ea = (await c.fapi('GET', '/client')).json.response.sign_up.verifications.external_account;
+    assert.equal(ea.status, 'failed');
+    assert.equal(ea.error.code, 'oauth_access_denied');
+  });
+
+  it('sign_ins transfer without a transferable sign-up is an error', async () => {
+    const r = await c.fapi('POST', '/client/sign_ins', { transfer: 'true' });
+    assert.equal(r.status, 400);
+    assert.equal(r.json.errors[0].code, 'sign_in_transfer_invalid');
+  });
+});
+
+describe('sign-up update: field rules and error codes', () => {
+  it('username too short / too long -> form_username_invalid_length on username', async () => {
+    const su = await newUserSignUp();
+    for (const username of ['abc', 'abcdefghijklm']) {
+      const r = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { username });
+      assert.equal(r.status, 422);
+      assert.equal(r.json.errors[0].code, 'form_username_invalid_length');
+      assert.equal(r.json.errors[0].meta.param_name, 'username');
+      assert.match(r.json.errors[0].long_message, /between 4 and 12/);
+      assert.equal(r.json.meta.client.sign_up.username, null);
+    }
+  });
+
+  it('username taken (any case) -> form_identifier_exists on username', async () => {
+    const su = await newUserSignUp();
+    const r = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { username: 'ALICE' });
+    assert.equal(r.status, 422);
+    assert.equal(r.json.errors[0].code, 'form_identifier_exists');
+    assert.equal(r.json.errors[0].meta.param_name, 'username');
+  });
+
+  it('bad characters -> form_username_invalid_character', async () => {
+    const su = await newUserSignUp();
+    const r = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { username: 'no spaces' });
+    assert.equal(r.json.errors[0].code, 'form_username_invalid_character');
+  });
+
+  it('reports every invalid field at once', async () => {
+    const su = await newUserSignUp();
+    const r = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { username: 'ab', phone_number: '12' });
+    assert.deepEqual(r.json.errors.map((e: any) => e.meta.param_name), ['username', 'phone_number']);
+  });
+
+  it('names are stored; required names become missing fields', async () => {
+    emu.setSettings({ attributes: { first_name: { enabled: true, required: true }, last_name: { enabled: true, required: true } } });
+    const su = await newUserSignUp({ first_name: '', last_name: '' });
+    assert.ok(su.missing_fields.includes('first_name'));
+    assert.ok(su.missing_fields.includes('last_name'));
+    const r = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { first_name: 'Nina', last_name: 'New' });
+    assert.equal(r.json.response.first_name, 'Nina');
+    assert.ok(!r.json.response.missing_fields.includes('first_name'));
+  });
+
+  it('legal_accepted=true sets legal_accepted_at and clears the missing field', async () => {
+    const su = await newUserSignUp();
+    const r = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { legal_accepted: 'true' });
+    assert.ok(r.json.response.legal_accepted_at);
+    assert.deepEqual(r.json.response.missing_fields, ['username']);
+  });
+
+  it('phone: format check, prepare, wrong code, right code 424242, then complete', async () => {
+    emu.setSettings({ attributes: { phone_number: { enabled: true, required: true } } });
+    const su = await newUserSignUp();
+    assert.ok(su.missing_fields.includes('phone_number'));
+    const badPhone = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { phone_number: '555-1234' });
+    assert.equal(badPhone.json.errors[0].code, 'form_param_format_invalid');
+    assert.equal(badPhone.json.errors[0].meta.param_name, 'phone_number');
+    const upd = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { phone_number: '+15555550100', username: 'ninanew', legal_accepted: 'true' });
+    assert.equal(upd.status, 200);
+    assert.equal(upd.json.response.status, 'missing_requirements');
+    assert.deepEqual(upd.json.response.missing_fields, []);
+    assert.deepEqual(upd.json.response.unverified_fields, ['phone_number']);
+    const early = await c.fapi('POST', `/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'phone_code', code: VERIFICATION_CODE });
+    assert.equal(early.json.errors[0].code, 'verification_missing');
+    const prep = await c.fapi('POST', `/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'phone_code' });
+    assert.equal(prep.json.response.verifications.phone_number.status, 'unverified');
+    assert.equal(prep.json.response.verifications.phone_number.next_action, 'needs_attempt');
+    const wrong = await c.fapi('POST', `/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'phone_code', code: '000000' });
+    assert.equal(wrong.status, 422);
+    assert.equal(wrong.json.errors[0].code, 'form_code_incorrect');
+    assert.equal(wrong.json.errors[0].meta.param_name, 'code');
+    const right = await c.fapi('POST', `/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'phone_code', code: '424242' });
+    assert.equal(right.status, 200);
+    assert.equal(right.json.response.status, 'complete');
+    assert.equal(right.json.client.sessions[0].user.phone_numbers[0].phone_number, '+15555550100');
+  });
+
+  it('too many wrong codes fail the verification', async () => {
+    emu.setSettings({ attributes: { phone_number: { enabled: true, required: true } } });
+    const su = await newUserSignUp();
+    await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { phone_number: '+15555550101' });
+    await c.fapi('POST', `/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'phone_code' });
+    for (let i = 0; i < 3; i++) await c.fapi('POST', `/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'phone_code', code: '111111' });
+    const r = await c.fapi('POST', `/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'phone_code', code: '424242' });
+    assert.equal(r.json.errors[0].code, 'verification_failed');
+  });
+
+  it('email code verification for a typed email', async () => {
+    emu.setSettings({ attributes: { username: { enabled: false, required: false } }, legalConsent: false });
+    await c.consent(await startSignIn(), 'new', { email: '' });
+    const su = (await c.fapi('POST', '/client/sign_ups', { transfer: 'true' })).json.response;
+    assert.deepEqual(su.missing_fields, ['email_address']);
+    const taken = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { email_address: 'alice@example.com' });
+    assert.equal(taken.json.errors[0].code, 'form_identifier_exists');
+    assert.equal(taken.json.errors[0].meta.param_name, 'email_address');
+    const upd = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { email_address: 'typed@example.com' });
+    assert.deepEqual(upd.json.response.unverified_fields, ['email_address']);
+    await c.fapi('POST', `/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'email_code' });
+    const ok = await c.fapi('POST', `/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'email_code', code: '424242' });
+    assert.equal(ok.json.response.status, 'complete');
+  });
+
+  it('updating a sign-up of another client is resource_not_found', async () => {
+    const su = await newUserSignUp();
+    const other = new FapiClient(emu);
+    const r = await other.fapi('PATCH', `/client/sign_ups/${su.id}`, { username: 'whatever' });
+    assert.equal(r.status, 404);
+    assert.equal(r.json.errors[0].code, 'resource_not_found');
+  });
+});
+
+describe('sessions, tokens, sign-out, me', () => {
+  async function signInAlice() {
+    await c.consent(await startSignIn(), 'user:user_alice');
+    const client = (await c.fapi('GET', '/client')).json.response;
+    c.sessionId = client.last_active_session_id;
+    return client.last_active_session_id as string;
+  }
+
+  it('touch, tokens (well-formed JWT with sid/sub/iat/exp)', async () => {
+    const sid = await signInAlice();
+    const touch = await c.fapi('POST', `/client/sessions/${sid}/touch`, { active_organization_id: '' });
+    assert.equal(touch.status, 200);
+    assert.equal(touch.json.response.id, sid);
+    const tok = await c.fapi('POST', `/client/sessions/${sid}/tokens`);
+    assert.equal(tok.json.object, 'token');
+    const [h, p, s] = tok.json.jwt.split('.');
+    assert.ok(h && p && s);
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+    assert.equal(claims.sid, sid);
+    assert.equal(claims.sub, 'user_alice');
+    assert.ok(claims.exp > claims.iat);
+    assert.equal((await c.fapi('POST', `/client/sessions/sess_nope/tokens`)).status, 404);
+  });
+
+  it('me returns the user; without a session it is 401', async () => {
+    const anon = await c.fapi('GET', '/me');
+    assert.equal(anon.status, 401);
+    await signInAlice();
+    const me = await c.fapi('GET', '/me');
+    assert.equal(me.json.response.id, 'user_alice');
+    assert.equal(me.json.response.external_accounts[0].provider, 'google');
+  });
+
+  it('sign-out (DELETE /client/sessions) ends every session', async () => {
+    await signInAlice();
+    const r = await c.fapi('DELETE', '/client/sessions');
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.json.client.sessions, []);
+    assert.equal(r.json.client.last_active_session_id, null);
+    assert.equal((await c.fapi('GET', '/me')).status, 401);
+  });
+
+  it('remove / end one session', async () => {
+    const sid = await signInAlice();
+    const r = await c.fapi('POST', `/client/sessions/${sid}/remove`);
+    assert.equal(r.json.response.status, 'removed');
+    assert.deepEqual(r.json.client.sessions, []);
+    assert.equal((await c.fapi('POST', `/client/sessions/${sid}/touch`)).status, 404);
+  });
+
+  it('PATCH /me username with the same rules', async () => {
+    await signInAlice();
+    const taken = await c.fapi('PATCH', '/me', { username: 'bob_builder' });
+    assert.equal(taken.json.errors[0].code, 'form_identifier_exists');
+    const ok = await c.fapi('PATCH', '/me', { username: 'alice2' });
+    assert.equal(ok.json.response.username, 'alice2');
+  });
+
+  it('client touch redirect and client destroy', async () => {
+    await signInAlice();
+    const touch = await c.raw('/__clerk/v1/client/touch?redirect_url=' + encodeURIComponent(done()));
+    assert.equal(touch.status, 302);
+    assert.equal(touch.headers.get('location'), done());
+    const del = await c.fapi('DELETE', '/client');
+    assert.equal(del.status, 200);
+    assert.equal(c.cookies.has('__client'), false);
+    assert.deepEqual((await c.fapi('GET', '/client')).json, { response: null, client: null });
+  });
+});
+
+describe('external accounts', () => {
+  async function signIn(choice = 'user:user_alice') {
+    await c.consent(await startSignIn(), choice);
+    c.sessionId = (await c.fapi('GET', '/client')).json.response.last_active_session_id;
+  }
+  it('connect: create returns a verification to the fake provider; consent verifies it', async () => {
+    await signIn();
+    const r = await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: `${emu.url}/account`, additional_scope: ['repo', 'read:org'] });
+    assert.equal(r.status, 200);
+    const ea = r.json.response;
+    assert.equal(ea.object, 'external_account');
+    assert.equal(ea.provider, 'github');
+    assert.equal(ea.verification.status, 'unverified');
+    const auth = ea.verification.external_verification_redirect_url;
+    assert.match(new URL(auth).searchParams.get('scope')!, /repo read:org/);
+    const { page } = await c.consent(auth, 'new', { email: 'alice.gh@example.com' });
+    assert.equal(page, `${emu.url}/account`);
+    const me = (await c.fapi('GET', '/me')).json.response;
+    const gh = me.external_accounts.find((a: any) => a.id === ea.id);
+    assert.equal(gh.verification.status, 'verified');
+    assert.equal(gh.email_address, 'alice.gh@example.com');
+    assert.match(gh.approved_scopes, /repo/);
+  });
+
+  it('connecting an account linked to another user -> external_account_exists', async () => {
+    await signIn();
+    const ea = (await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: `${emu.url}/account` })).json.response;
+    await c.consent(ea.verification.external_verification_redirect_url, 'user:user_bob');
+    const me = (await c.fapi('GET', '/me')).json.response;
+    const gh = me.external_accounts.find((a: any) => a.id === ea.id);
+    assert.equal(gh.verification.status, 'failed');
+    assert.equal(gh.verification.error.code, 'external_account_exists');
+  });
+
+  it('connect denied -> oauth_access_denied on the account', async () => {
+    await signIn();
+    const ea = (await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: `${emu.url}/account` })).json.response;
+    await c.consent(ea.verification.external_verification_redirect_url, 'deny');
+    const gh = (await c.fapi('GET', '/me')).json.response.external_accounts.find((a: any) => a.id === ea.id);
+    assert.equal(gh.verification.error.code, 'oauth_access_denied');
+  });
+
+  it('reauthorize with additional scopes: the page shows only the owner, scopes are added', async () => {
+    await signIn();
+    const google = (await c.fapi('GET', '/me')).json.response.external_accounts[0];
+    const r = await c.fapi('PATCH', `/me/external_accounts/${google.id}/reauthorize`, { redirect_url: `${emu.url}/account`, additional_scope: ['https://www.googleapis.com/auth/drive.readonly'] });
+    assert.equal(r.status, 200);
+    const auth = r.json.response.verification.external_verification_redirect_url;
+    const { authorizeHtml, page } = await c.consent(auth, 'user:user_alice');
+    assert.doesNotMatch(authorizeHtml, /Bob Builder|Continue as a new user/);
+    assert.match(authorizeHtml, /drive\.readonly/);
+    assert.equal(page, `${emu.url}/account`);
+    const after = (await c.fapi('GET', '/me')).json.response.external_accounts[0];
+    assert.match(after.approved_scopes, /drive\.readonly/);
+    assert.match(after.approved_scopes, /openid/);
+    assert.equal(after.verification.status, 'verified');
+  });
+
+  it('delete removes it; unknown id -> external_account_not_found', async () => {
+    await signIn();
+    const google = (await c.fapi('GET', '/me')).json.response.external_accounts[0];
+    const del = await c.fapi('DELETE', `/me/external_accounts/${google.id}`);
+    assert.equal(del.status, 200);
+    assert.equal(del.json.response.deleted, true);
+    assert.deepEqual((await c.fapi('GET', '/me')).json.response.external_accounts, []);
+    const again = await c.fapi('DELETE', `/me/external_accounts/${google.id}`);
+    assert.equal(again.status, 404);
+    assert.equal(again.json.errors[0].code, 'external_account_not_found');
+  });
+
+  it('requires a session', async () => {
+    const r = await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: `${emu.url}/account` });
+    assert.equal(r.status, 401);
+  });
+
+  it('seeded accounts can carry an error code', async () => {
+    emu.reset({ users: [{ id: 'user_err', emailAddress: 'err@example.com', username: 'errr', externalAccounts: [{ provider: 'google', errorCode: 'external_account_missing_refresh_token' }] }] });
+    await signIn('user:user_err');
+    const ea = (await c.fapi('GET', '/me')).json.response.external_accounts[0];
+    assert.equal(ea.verification.error.code, 'external_account_missing_refresh_token');
+  });
+});
+
+describe('request log', () => {
+  it('logs method, effective method, path, status and the route', async () => {
+    const su = await newUserSignUp();
+    await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { username: 'ab' });
+    const last = emu.log.at(-1)!;
+    assert.equal(last.method, 'POST');
+    assert.equal(last.effectiveMethod, 'PATCH');
+    assert.equal(last.path, `/__clerk/v1/client/sign_ups/${su.id}`);
+    assert.equal(last.status, 422);
+    assert.equal(last.route, 'PATCH /v1/client/sign_ups/:id');
+    assert.ok(emu.log.some((e) => e.path === '/oauth/authorize' && e.method === 'POST' && e.status === 302));
+    assert.ok(emu.log.some((e) => e.route === 'GET /v1/oauth_callback' && e.status === 302));
+  });
+});

@@ -64,6 +64,11 @@ export async function handleDemo(req: IncomingMessage, res: ServerResponse, url:
       return false;
     }
   }
+  if (path === '/clerk-oauth-elements.js.map') {
+    const file = `${o.elementsPath ?? ELEMENTS_BUNDLE}.map`;
+    const slash = file.lastIndexOf('/');
+    return sendFile(res, file.slice(0, slash), file.slice(slash + 1), { 'cache-control': 'no-cache' });
+  }
   if (path === '/elements.js') {
     const file = o.elementsPath ?? ELEMENTS_BUNDLE;
     const slash = file.lastIndexOf('/');

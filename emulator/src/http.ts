@@ -24,6 +24,8 @@ export const PAGE_CSP = [
   "object-src 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types default lit-html clerk-oauth-elements',
 ].join('; ');
 
 /** Serves one file from `dir` (no escaping it); resolves false when absent. */

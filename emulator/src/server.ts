@@ -159,6 +159,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     if (demo && (await handleDemo(req, res, url, demo))) return;
 
+    if (path === '/favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'public, max-age=3600' });
+      return void res.end();
+    }
+
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Not found');
   }

@@ -1,0 +1,73 @@
+import { describe, it, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { clerkUser, fapiCalls, signInThroughFakeProvider, startE2E, startSignInWithClerk, type E2E } from './harness';
+
+let e2e: E2E;
+before(async () => {
+  e2e = await startE2E();
+});
+after(() => e2e?.close());
+beforeEach(() => {
+  e2e.control.reset();
+  e2e.control.clearLog();
+});
+
+describe('harness: real clerk-js against the emulator', () => {
+  it('loads clerk-js through <clerk-provider> from the proxy, with no errors under the strict CSP', async () => {
+    const page = await e2e.newPage();
+    await e2e.goto(page, '/');
+    assert.equal(await page.evaluate(() => (window as unknown as { Clerk: { loaded: boolean } }).Clerk.loaded), true);
+    await page.waitForSelector('#who[data-state="signed-out"]');
+    const paths = e2e.control.log().map((e) => `${e.method} ${e.path}`);
+    assert.ok(paths.includes('GET /__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js'), paths.join('\n'));
+    // GET, or PATCH sent as POST (clerk-js does the latter on development keys)
+    assert.ok(paths.includes('GET /__clerk/v1/environment') || paths.includes('POST /__clerk/v1/environment'), paths.join('\n'));
+    assert.ok(paths.includes('GET /__clerk/v1/client'));
+    assert.deepEqual(e2e.errors(page), []);
+  });
+
+  it('signs in an existing user through the fake provider and lands on / signed in', async () => {
+    const page = await e2e.newPage();
+    await e2e.goto(page, '/sign-in');
+    e2e.control.clearLog();
+    await startSignInWithClerk(page, 'oauth_google', '/sign-in/sso-callback', '/');
+    await signInThroughFakeProvider(page, { user: 'Alice Example' });
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.waitForSelector('#who[data-state="signed-in"]');
+    assert.equal(await page.textContent('#who'), 'Signed in as Alice Example (alice@example.com)');
+    assert.deepEqual(await clerkUser(page), { id: 'user_alice', username: 'alice', email: 'alice@example.com' });
+    assert.deepEqual(e2e.errors(page), []);
+
+    // The request log of that flow: clerk-js's own calls, in order.
+    const calls = fapiCalls(e2e.control.log()).map((l) => l.replace(/sess_\w+/, 'sess_*'));
+    const firstSignIn = calls.findIndex((l) => l.startsWith('POST /v1/client/sign_ins 200'));
+    const callback = calls.findIndex((l) => l.startsWith('GET /v1/oauth_callback 302'));
+    assert.ok(firstSignIn >= 0, calls.join('\n'));
+    assert.ok(callback > firstSignIn, calls.join('\n'));
+    const afterCallback = calls.slice(callback + 1);
+    assert.ok(afterCallback.some((l) => /^(GET|PATCH) \/v1\/environment 200$/.test(l)), afterCallback.join('\n'));
+    assert.ok(afterCallback.includes('GET /v1/client 200'), afterCallback.join('\n'));
+    // Real FAPI sends a completed sign-in straight to redirectUrlComplete: `/` loads with the session
+    // already active on the client, so no sso-callback page and no sign_ins transfer in between.
+    assert.ok(!afterCallback.some((l) => l.startsWith('POST /v1/client/sign_')), afterCallback.join('\n'));
+    assert.deepEqual(calls, ['POST /v1/client/sign_ins 200', 'GET /v1/oauth_callback 302', 'PATCH /v1/environment 200', 'GET /v1/client 200']);
+    assert.ok(calls.every((l) => !/ [45]\d\d$/.test(l)), calls.join('\n'));
+    const provider = e2e.control.log().filter((e) => e.path === '/oauth/authorize').map((e) => `${e.method} ${e.status}`);
+    assert.deepEqual(provider, ['GET 200', 'POST 302']);
+  });
+
+  it('a new user on sign-in is sent to the sso-callback page with a transferable sign-in', async () => {
+    const page = await e2e.newPage();
+    await e2e.goto(page, '/sign-in');
+    await startSignInWithClerk(page);
+    await signInThroughFakeProvider(page, { newUser: { firstName: 'Nina', lastName: 'New', email: 'nina@example.com' } });
+    await page.waitForURL((u) => u.pathname === '/sign-in/sso-callback');
+    await page.waitForFunction(() => document.querySelector('clerk-provider')?.getAttribute('status') === 'ready');
+    const ffv = await page.evaluate(() => {
+      const v = (window as unknown as { Clerk: { client: { signIn: { firstFactorVerification: { status: string; error: { code: string } | null } } } } }).Clerk.client.signIn
+        .firstFactorVerification;
+      return { status: v.status, code: v.error?.code };
+    });
+    assert.deepEqual(ffv, { status: 'transferable', code: 'external_account_not_found' });
+  });
+});

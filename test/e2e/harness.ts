@@ -1,0 +1,207 @@
+/**
+ * End-to-end harness: the emulator (FAPI + fake provider + demo site on one origin) started in-process,
+ * headless Chromium through playwright-core, and helpers for the flows later issues test.
+ *
+ *   const e2e = await startE2E();                 // one per test file
+ *   const page = await e2e.newPage();             // fresh context (cookies) per test
+ *   await e2e.goto(page, '/sign-in');             // waits for <clerk-provider status="ready">
+ *   await signInThroughFakeProvider(page, { user: 'Alice Example' });
+ *   assert.deepEqual(e2e.errors(page), []);       // page errors, console errors, CSP violations
+ *   await e2e.close();
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startEmulator, type FaultSpec, type LogEntry, type RunningEmulator, type SeedUser, type SettingsInput } from '../../emulator/src/index';
+import { EMULATOR_DIR, ELEMENTS_BUNDLE } from '../../emulator/src/paths';
+
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+];
+
+/** Headless Chromium from `CHROME_PATH` (default Debian's `/usr/bin/chromium`). */
+export function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: install it or set CHROME_PATH`);
+  return chromium.launch({ executablePath, headless: true, args: CHROME_FLAGS, timeout: 30_000 });
+}
+
+export interface E2EOptions {
+  /** Emulator settings (merged over the defaults) or a settings file; default `emulator/settings/default.json`. */
+  settings?: SettingsInput | string;
+  /** Share a browser between harnesses (otherwise one is launched and closed with the harness). */
+  browser?: Browser;
+}
+
+export interface Control {
+  reset(settings?: SettingsInput): void;
+  seedUser(user: SeedUser): { id: string };
+  setSettings(patch: SettingsInput): void;
+  injectFault(spec: FaultSpec): number;
+  /** Request log entries since the last `clearLog()` (or start). */
+  log(): LogEntry[];
+  clearLog(): void;
+}
+
+export interface E2E {
+  url: string;
+  emulator: RunningEmulator;
+  browser: Browser;
+  control: Control;
+  /** A page in a fresh browser context, with error collection attached. */
+  newPage(): Promise<Page>;
+  /** Opens a path of the demo and waits until `<clerk-provider>` is ready (or errored: then throws). */
+  goto(page: Page, path: string, opts?: { waitForReady?: boolean }): Promise<void>;
+  /** Page errors, console errors and CSP violations seen on this page so far. */
+  errors(page: Page): string[];
+  close(): Promise<void>;
+}
+
+const collected = new WeakMap<Page, string[]>();
+
+/** Collects what a clean page must not produce. Exported for pages made outside the harness. */
+export function collectErrors(page: Page): string[] {
+  const list: string[] = [];
+  collected.set(page, list);
+  page.on('pageerror', (e) => list.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') list.push(`console.error: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => {
+    // A navigation away aborts in-flight requests: that is not a failure of the page.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') list.push(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
+  });
+  return list;
+}
+
+export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
+  if (!existsSync(ELEMENTS_BUNDLE)) {
+    throw new Error(`${ELEMENTS_BUNDLE} is missing: run \`npx vite build --mode browser\` (npm run build) before the e2e tests`);
+  }
+  const emulator = await startEmulator({
+    port: 0,
+    settings: options.settings ?? `${EMULATOR_DIR}/settings/default.json`,
+    control: true,
+    demo: true,
+  });
+  const browser = options.browser ?? (await launchChromium());
+  const contexts = new Set<BrowserContext>();
+  const control: Control = {
+    reset: (s) => emulator.reset(s),
+    seedUser: (u) => emulator.seedUser(u),
+    setSettings: (p) => void emulator.setSettings(p),
+    injectFault: (f) => emulator.injectFault(f),
+    log: () => [...emulator.log],
+    clearLog: () => emulator.clearLog(),
+  };
+  return {
+    url: emulator.url,
+    emulator,
+    browser,
+    control,
+    async newPage() {
+      const context = await browser.newContext({ baseURL: emulator.url });
+      contexts.add(context);
+      context.setDefaultTimeout(10_000);
+      context.setDefaultNavigationTimeout(15_000);
+      const page = await context.newPage();
+      collectErrors(page);
+      return page;
+    },
+    async goto(page, path, opts = {}) {
+      await page.goto(new URL(path, emulator.url).toString());
+      if (opts.waitForReady !== false) await waitForProviderReady(page);
+    },
+    errors: (page) => [...(collected.get(page) ?? [])],
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      if (!options.browser) await browser.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** Waits for `<clerk-provider status="ready">`; throws with the provider's error when it fails. */
+export async function waitForProviderReady(page: Page, timeout = 15_000): Promise<void> {
+  const handle = await page.waitForFunction(
+    () => {
+      const p = document.querySelector('clerk-provider');
+      const s = p?.getAttribute('status');
+      return s === 'ready' || s === 'error' ? s : false;
+    },
+    undefined,
+    { timeout },
+  );
+  if ((await handle.jsonValue()) === 'error') {
+    const detail = await page.evaluate(() => (document.querySelector('clerk-provider') as unknown as { error?: { message?: string } })?.error?.message ?? '');
+    throw new Error(`<clerk-provider> failed: ${detail}`);
+  }
+}
+
+export type FakeIdentity =
+  | { user: string }
+  | { newUser: { firstName?: string; lastName?: string; email?: string; username?: string } }
+  | 'deny';
+
+/**
+ * On the fake provider's authorize page (the page must be on it or navigating to it): picks an
+ * identity by its accessible button name, and waits for the navigation back to the app.
+ * `{ user: 'Alice Example' }` clicks "Continue as Alice Example".
+ */
+export async function signInThroughFakeProvider(page: Page, identity: FakeIdentity, timeout = 15_000): Promise<void> {
+  await page.waitForURL((u) => u.pathname === '/oauth/authorize', { timeout });
+  let button;
+  if (identity === 'deny') button = page.getByRole('button', { name: 'Deny', exact: true });
+  else if ('user' in identity) button = page.getByRole('button', { name: `Continue as ${identity.user}`, exact: true });
+  else {
+    const n = identity.newUser;
+    if (n.firstName !== undefined) await page.getByLabel('First name').fill(n.firstName);
+    if (n.lastName !== undefined) await page.getByLabel('Last name').fill(n.lastName);
+    if (n.email !== undefined) await page.getByLabel('Email').fill(n.email);
+    if (n.username !== undefined) await page.getByLabel('Username').fill(n.username);
+    button = page.getByRole('button', { name: 'Continue as a new user', exact: true });
+  }
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/oauth/authorize', { timeout }), button.click()]);
+}
+
+/** Starts an OAuth sign-in with the real clerk-js on the page (before `<oauth-buttons>` exists). */
+export async function startSignInWithClerk(page: Page, strategy = 'oauth_google', redirectUrl = '/sign-in/sso-callback', redirectUrlComplete = '/'): Promise<void> {
+  await page.evaluate(
+    ([s, r, c]) => {
+      const clerk = (window as unknown as { Clerk: { client: { signIn: { authenticateWithRedirect(p: unknown): Promise<unknown> } } } }).Clerk;
+      void clerk.client.signIn.authenticateWithRedirect({ strategy: s, redirectUrl: r, redirectUrlComplete: c });
+    },
+    [strategy, redirectUrl, redirectUrlComplete] as const,
+  );
+}
+
+/** Same for a sign-up. */
+export async function startSignUpWithClerk(page: Page, strategy = 'oauth_google', redirectUrl = '/sign-in/sso-callback', redirectUrlComplete = '/'): Promise<void> {
+  await page.evaluate(
+    ([s, r, c]) => {
+      const clerk = (window as unknown as { Clerk: { client: { signUp: { authenticateWithRedirect(p: unknown): Promise<unknown> } } } }).Clerk;
+      void clerk.client.signUp.authenticateWithRedirect({ strategy: s, redirectUrl: r, redirectUrlComplete: c });
+    },
+    [strategy, redirectUrl, redirectUrlComplete] as const,
+  );
+}
+
+/** The FAPI part of the log as `METHOD /v1/path status` lines (effective method, ids kept). */
+export function fapiCalls(log: LogEntry[]): string[] {
+  return log.filter((e) => e.path.startsWith('/__clerk/v1/')).map((e) => `${e.effectiveMethod} ${e.path.slice('/__clerk'.length)} ${e.status}`);
+}
+
+/** Reads `window.Clerk.user` as plain data. */
+export function clerkUser(page: Page): Promise<{ id: string; username: string | null; email: string | null } | null> {
+  return page.evaluate(() => {
+    const u = (window as unknown as { Clerk?: { user?: { id: string; username: string | null; primaryEmailAddress?: { emailAddress: string } | null } | null } }).Clerk?.user;
+    return u ? { id: u.id, username: u.username, email: u.primaryEmailAddress?.emailAddress ?? null } : null;
+  });
+}

@@ -1,12 +1,27 @@
 // Trusted Types for the demo pages (CSP `require-trusted-types-for 'script'`).
 // clerk-js and the provider's loader assign script URLs (the clerk-js script, its lazy chunks, a blob:
-// worker) without a policy of their own, so the page names the only script URLs it accepts: same-origin
-// files and blob: URLs this document created. No HTML or script text is ever allowed.
+// worker) without a policy of their own, so the page names the only script URLs it accepts: files of
+// this origin or of the Frontend API named by the provider's publishable key, and blob: URLs this
+// document created. No HTML or script text is ever allowed.
+function frontendApiOrigin() {
+  const key = document.querySelector('clerk-provider')?.getAttribute('publishable-key') ?? '';
+  try {
+    const host = atob(key.replace(/^pk_(test|live)_/, '')).replace(/\$$/, '');
+    return host.includes('.') ? `https://${host}` : null;
+  } catch {
+    return null;
+  }
+}
+
 if (window.trustedTypes?.createPolicy) {
   window.trustedTypes.createPolicy('default', {
     createScriptURL(url) {
       const u = new URL(url, location.href);
-      if (u.origin === location.origin || (u.protocol === 'blob:' && url.startsWith(`blob:${location.origin}/`))) return url;
+      if (u.protocol === 'blob:') {
+        if (url.startsWith(`blob:${location.origin}/`)) return url;
+      } else if (u.origin === location.origin || u.origin === frontendApiOrigin()) {
+        return url;
+      }
       throw new TypeError(`Blocked script URL ${url}`);
     },
   });

@@ -1,0 +1,87 @@
+import type { ClerkContextValue, ClerkInstance, ClerkUrls, NavigateHook, ProviderStatus } from './context.js';
+import type { ElementError } from './errors.js';
+import { defaultLocalization, type Localization } from './localization.js';
+import { socialProvidersOf } from './providers.js';
+
+/** What a store needs from its owner besides Clerk itself. */
+export interface StoreConfig {
+  localization: Localization;
+  urls: ClerkUrls;
+  navigate?: NavigateHook;
+  retry: () => void;
+}
+
+type EnvironmentHolder = { __internal_environment?: Parameters<typeof socialProvidersOf>[0] };
+
+/**
+ * Turns a Clerk instance into context values: one new immutable value for every change Clerk reports.
+ * Shared by `<clerk-provider>` and by elements that use the page's `window.Clerk` without a provider.
+ */
+export class ClerkStore {
+  value: ClerkContextValue;
+  #unsubscribe?: () => void;
+  #clerk?: ClerkInstance;
+
+  constructor(
+    private readonly config: () => StoreConfig,
+    private readonly onChange: (value: ClerkContextValue) => void,
+  ) {
+    this.value = this.#build('loading');
+  }
+
+  get clerk(): ClerkInstance | undefined {
+    return this.#clerk;
+  }
+
+  setLoading(): void {
+    this.#publish(this.#build('loading'));
+  }
+
+  setError(error: ElementError): void {
+    this.#publish(this.#build('error', error));
+  }
+
+  /** Subscribes to a loaded Clerk; every emission becomes a new value. */
+  attach(clerk: ClerkInstance): void {
+    if (this.#clerk === clerk && this.#unsubscribe) return;
+    this.detach();
+    this.#clerk = clerk;
+    this.#publish(this.#build('ready'));
+    // addListener emits once right away when Clerk has a client; later emissions follow every change.
+    this.#unsubscribe = clerk.addListener(() => this.#publish(this.#build('ready')));
+  }
+
+  /** Rebuilds the value after the owner's configuration (localization, URLs, router) changed. */
+  refresh(): void {
+    this.#publish(this.#build(this.value.status, this.value.error));
+  }
+
+  detach(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#clerk = undefined;
+  }
+
+  #build(status: ProviderStatus, error?: ElementError): ClerkContextValue {
+    const config = this.config();
+    const clerk = status === 'ready' ? this.#clerk : undefined;
+    return {
+      status,
+      error,
+      clerk,
+      client: clerk?.client,
+      session: clerk?.session,
+      user: clerk?.user,
+      socialProviders: socialProvidersOf((clerk as EnvironmentHolder | undefined)?.__internal_environment),
+      localization: config.localization ?? defaultLocalization,
+      urls: config.urls,
+      navigate: config.navigate,
+      retry: config.retry,
+    };
+  }
+
+  #publish(value: ClerkContextValue): void {
+    this.value = value;
+    this.onChange(value);
+  }
+}

@@ -1,0 +1,56 @@
+import { createContext } from '@lit/context';
+import type {
+  ClientResource,
+  HeadlessBrowserClerk,
+  SignedInSessionResource,
+  UserResource,
+} from '@clerk/shared/types';
+import type { ElementError } from './errors.js';
+import type { Localization } from './localization.js';
+import type { SocialProvider } from './providers.js';
+
+export const PROVIDER_STATUSES = ['loading', 'ready', 'error'] as const;
+export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
+
+/** The Clerk instance as the elements use it: clerk-js in the browser (`window.Clerk`). */
+export type ClerkInstance = HeadlessBrowserClerk;
+
+/** Where the page's flows live and where they may send people. Unset values fall back to Clerk's own. */
+export interface ClerkUrls {
+  signInUrl?: string;
+  signUpUrl?: string;
+  signInFallbackRedirectUrl?: string;
+  signUpFallbackRedirectUrl?: string;
+  /** Origins (besides the page's own) that redirect targets may point to. */
+  allowedRedirectOrigins: string[];
+}
+
+/** Hands a same-origin path to the app's router instead of a full page load. */
+export type NavigateHook = (to: string, options?: { replace?: boolean }) => unknown;
+
+/**
+ * What `<clerk-provider>` shares with every element inside it. Replaced (never mutated) on every
+ * change Clerk reports, so consumers re-render by identity.
+ */
+export interface ClerkContextValue {
+  status: ProviderStatus;
+  /** The Clerk instance once it is ready. */
+  clerk?: ClerkInstance;
+  error?: ElementError;
+  client?: ClientResource;
+  session?: SignedInSessionResource | null;
+  user?: UserResource | null;
+  /** Enabled social providers that can sign in, in Clerk's order. */
+  socialProviders: SocialProvider[];
+  localization: Localization;
+  urls: ClerkUrls;
+  /** The page's router hook, if it gave one. */
+  navigate?: NavigateHook;
+  /** Tries loading Clerk again after an error. */
+  retry: () => void;
+}
+
+/**
+ * The one context key. `Symbol.for` so two copies of this package on one page still find each other.
+ */
+export const clerkContext = createContext<ClerkContextValue | undefined>(Symbol.for('clerk-oauth-elements/clerk'));

@@ -1,0 +1,18 @@
+/**
+ * Registers every tag of this package. The provider comes first, so elements upgraded with it in one
+ * parse find it at once. Importing this module twice, or next to another copy, is safe.
+ */
+import { defineElement } from './define-element.js';
+import { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+
+export const TAGS = {
+  'clerk-provider': ClerkProviderElement,
+} as const;
+
+for (const [tag, element] of Object.entries(TAGS)) defineElement(tag, element);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'clerk-provider': ClerkProviderElement;
+  }
+}

@@ -1,0 +1,247 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ClerkOptions } from '@clerk/shared/types';
+import {
+  clerkContext,
+  type ClerkContextValue,
+  type ClerkInstance,
+  type ClerkUrls,
+  type NavigateHook,
+  type ProviderStatus,
+} from '../../context.js';
+import { loadClerkInstance, loadClerkScript, pageClerk, parsePublishableKey } from '../../clerk-loader.js';
+import { ClerkStore } from '../../clerk-store.js';
+import { toElementError, type ElementError } from '../../errors.js';
+import { ClerkErrorEvent, ClerkReadyEvent, StatusChangeEvent } from '../../events.js';
+import { defaultLocalization, mergeLocalization, translate, type Localization } from '../../localization.js';
+import { parseOrigins, performNavigation, validateRedirectUrl, isRedirectError } from '../../navigation.js';
+import { hostStyles } from '../../styles.js';
+import { styles } from './clerk-provider.styles.js';
+
+/** Counts who listens, so the provider shows its own errors only when no element inside will. */
+class CountingProvider extends ContextProvider<typeof clerkContext> {
+  get consumerCount(): number {
+    return this.subscriptions.size;
+  }
+}
+
+/**
+ * Loads Clerk (or adopts a Clerk instance) and shares it with every element inside through `@lit/context`.
+ *
+ * @tagname clerk-provider
+ * @summary Loads Clerk once and shares it with the elements inside.
+ *
+ * @slot - The page content and the Clerk elements that use this provider.
+ * @csspart error - Shown only when no Clerk element inside reports the error itself: the load error message.
+ * @csspart retry - The "Try again" button in the error message.
+ * @cssprop [--clerk-elements-error-color=#b3261e] - Colour of error text (shared by every element).
+ * @cssprop [--clerk-elements-radius=6px] - Corner radius (shared by every element).
+ * @fires clerk-ready - Clerk is loaded. `event.clerk` is the instance.
+ * @fires clerk-error - Loading failed. `event.code`, `event.message`.
+ * @fires oauth-elements-status - `status` changed. `event.status`, `event.previous`.
+ */
+export class ClerkProviderElement extends LitElement {
+  static override styles = [hostStyles, styles];
+
+  /** The instance's publishable key (`pk_test_…` or `pk_live_…`). Not needed when `clerk` is set. */
+  @property({ attribute: 'publishable-key' }) publishableKey?: string;
+  /** Clerk's proxy URL (absolute, or a path on this origin). clerk-js then loads and talks through it. */
+  @property({ attribute: 'proxy-url' }) proxyUrl?: string;
+  /** The satellite domain, for multi-domain setups. */
+  @property() domain?: string;
+  /** Loads clerk-js from this URL instead of the Frontend API host. */
+  @property({ attribute: 'clerk-js-url' }) clerkJsUrl?: string;
+  /** The clerk-js version (or major) to load. Default: the major this package is tested with. */
+  @property({ attribute: 'clerk-js-version' }) clerkJsVersion?: string;
+  // `nonce` (the CSP nonce for the script tag it adds) is the built-in HTMLElement property: browsers hide the
+  // attribute's value after parsing, and only the built-in property keeps it.
+  /** Where the sign-in page lives. */
+  @property({ attribute: 'sign-in-url' }) signInUrl?: string;
+  /** Where the sign-up page lives. */
+  @property({ attribute: 'sign-up-url' }) signUpUrl?: string;
+  /** Where to go after signing in, when nothing more specific is set. */
+  @property({ attribute: 'sign-in-fallback-redirect-url' }) signInFallbackRedirectUrl?: string;
+  /** Where to go after signing up, when nothing more specific is set. */
+  @property({ attribute: 'sign-up-fallback-redirect-url' }) signUpFallbackRedirectUrl?: string;
+  /** Other origins that redirect targets may point to (comma or space separated). Default: this origin only. */
+  @property({ attribute: 'allowed-redirect-origins' }) allowedRedirectOrigins?: string;
+
+  /** An existing Clerk instance to share instead of loading one. It is loaded if it is not yet. */
+  @property({ attribute: false }) clerk?: ClerkInstance;
+  /** Label overrides, keyed like `@clerk/localizations` (a Clerk locale object works as is). */
+  @property({ attribute: false }) localization?: Localization;
+  /** A router hook for framework apps: same-origin navigations go through it instead of a page load. */
+  @property({ attribute: false }) navigate?: NavigateHook;
+
+  /** `loading`, `ready` or `error`; reflected. */
+  @property({ reflect: true }) status: ProviderStatus = 'loading';
+  /** The load error, when `status` is `error`. */
+  @state() error?: ElementError;
+  @state() private consumers = 0;
+
+  readonly #provider = new CountingProvider(this, { context: clerkContext });
+  readonly #store = new ClerkStore(
+    () => this.#storeConfig(),
+    (value) => this.#publish(value),
+  );
+  #attempt = 0;
+  /** The source (key, URLs, instance) the current load was started for. */
+  #source?: readonly unknown[];
+  #ready?: ClerkInstance;
+
+  /** The Clerk instance once ready. */
+  get instance(): ClerkInstance | undefined {
+    return this.#ready;
+  }
+
+  constructor() {
+    super();
+    // Registered after the provider's own listener, so the new subscription is already counted.
+    this.addEventListener('context-request', () => queueMicrotask(() => (this.consumers = this.#provider.consumerCount)));
+  }
+
+  /** Loads Clerk again after an error. */
+  retry(): void {
+    void this.#start();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#provider.setValue(this.#store.value);
+    // Moving the provider keeps what it loaded: no second load, no second ready event.
+    if (this.#ready && this.#sameSource()) this.#store.attach(this.#ready);
+    else void this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#store.detach();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.#sameSource()) {
+      void this.#start();
+      return;
+    }
+    const config = ['localization', 'navigate', 'allowedRedirectOrigins', 'signInUrl', 'signUpUrl', 'signInFallbackRedirectUrl', 'signUpFallbackRedirectUrl'] as const;
+    if (config.some((key) => changed.has(key))) this.#store.refresh();
+  }
+
+  override render() {
+    const showError = this.status === 'error' && this.consumers === 0 && this.error;
+    return html`<div part="error" role="alert" ?hidden=${!showError}>
+        ${showError
+          ? html`<span>${this.error!.message}</span>
+              <button part="retry" type="button" @click=${this.retry}>${translate(this.localization, 'oauthElements.retry')}</button>`
+          : nothing}
+      </div>
+      <slot></slot>`;
+  }
+
+  #currentSource(): readonly unknown[] {
+    return [this.clerk, this.publishableKey, this.proxyUrl, this.domain, this.clerkJsUrl, this.clerkJsVersion];
+  }
+
+  #sameSource(): boolean {
+    const source = this.#currentSource();
+    return this.#source !== undefined && source.every((value, i) => value === this.#source![i]);
+  }
+
+  #urls(): ClerkUrls {
+    return {
+      signInUrl: this.signInUrl,
+      signUpUrl: this.signUpUrl,
+      signInFallbackRedirectUrl: this.signInFallbackRedirectUrl,
+      signUpFallbackRedirectUrl: this.signUpFallbackRedirectUrl,
+      allowedRedirectOrigins: parseOrigins(this.allowedRedirectOrigins),
+    };
+  }
+
+  #storeConfig() {
+    return {
+      localization: mergeLocalization(defaultLocalization, this.localization),
+      urls: this.#urls(),
+      navigate: this.navigate,
+      retry: () => this.retry(),
+    };
+  }
+
+  #loadOptions(): ClerkOptions {
+    const urls = this.#urls();
+    const router = (replace: boolean) => (to: string) => {
+      const target = validateRedirectUrl(to, urls.allowedRedirectOrigins);
+      // clerk-js only hands its router same-origin paths; anything else is refused rather than followed.
+      if (isRedirectError(target)) return Promise.reject(new Error(target.message));
+      return performNavigation(target, this.navigate, { replace });
+    };
+    const defined = <T extends object>(value: T) =>
+      Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
+    return defined({
+      signInUrl: urls.signInUrl,
+      signUpUrl: urls.signUpUrl,
+      signInFallbackRedirectUrl: urls.signInFallbackRedirectUrl,
+      signUpFallbackRedirectUrl: urls.signUpFallbackRedirectUrl,
+      allowedRedirectOrigins: urls.allowedRedirectOrigins.length ? [window.location.origin, ...urls.allowedRedirectOrigins] : undefined,
+      routerPush: router(false),
+      routerReplace: router(true),
+    }) as ClerkOptions;
+  }
+
+  async #start(): Promise<void> {
+    const attempt = ++this.#attempt;
+    const current = () => attempt === this.#attempt && this.isConnected;
+    this.#source = this.#currentSource();
+    this.#ready = undefined;
+    this.error = undefined;
+    this.#setStatus('loading');
+    this.#store.setLoading();
+    try {
+      let clerk = this.clerk;
+      if (!clerk) {
+        const existing = pageClerk();
+        if (existing) clerk = existing;
+        else {
+          const parsed = parsePublishableKey(this.publishableKey);
+          if ('code' in parsed) throw parsed;
+          clerk = await loadClerkScript({
+            publishableKey: this.publishableKey!.trim(),
+            frontendApi: parsed.frontendApi,
+            proxyUrl: this.proxyUrl || undefined,
+            domain: this.domain || undefined,
+            clerkJsUrl: this.clerkJsUrl || undefined,
+            clerkJsVersion: this.clerkJsVersion || undefined,
+            nonce: this.nonce || undefined,
+          });
+        }
+      }
+      const loaded = await loadClerkInstance(clerk, this.#loadOptions());
+      if (!current()) return;
+      this.#ready = loaded;
+      this.#store.attach(loaded);
+      this.#setStatus('ready');
+      const ready = new ClerkReadyEvent(loaded);
+      this.dispatchEvent(ready);
+    } catch (cause) {
+      if (!current()) return;
+      const error = toElementError(cause, 'clerk_load_failed');
+      this.error = error;
+      this.#store.setError(error);
+      this.#setStatus('error');
+      const failed = new ClerkErrorEvent(error);
+      this.dispatchEvent(failed);
+    }
+  }
+
+  #setStatus(next: ProviderStatus): void {
+    const previous = this.status;
+    if (previous === next) return;
+    this.status = next;
+    const event = new StatusChangeEvent(next, previous);
+    this.dispatchEvent(event);
+  }
+
+  #publish(value: ClerkContextValue): void {
+    this.#provider.setValue(value);
+  }
+}

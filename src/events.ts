@@ -1,0 +1,140 @@
+import type { ClerkInstance } from './context.js';
+import type { ElementError } from './errors.js';
+
+/** Every event of this package bubbles and leaves shadow roots. */
+const INIT: EventInit = { bubbles: true, composed: true };
+
+/** `<clerk-provider>`: Clerk is loaded and ready. */
+export class ClerkReadyEvent extends Event {
+  static readonly eventName = 'clerk-ready';
+  constructor(readonly clerk: ClerkInstance) {
+    super(ClerkReadyEvent.eventName, INIT);
+  }
+}
+
+/** Base of the error events: Clerk's code, a message for people, and the field it belongs to, if any. */
+abstract class ElementErrorEvent extends Event {
+  readonly code: string;
+  readonly message: string;
+  readonly field?: string;
+  readonly error: ElementError;
+  constructor(type: string, error: ElementError) {
+    super(type, INIT);
+    this.error = error;
+    this.code = error.code;
+    this.message = error.message;
+    this.field = error.field;
+  }
+}
+
+/** `<clerk-provider>`: loading Clerk failed (bad key, script not loaded, `load()` rejected). */
+export class ClerkErrorEvent extends ElementErrorEvent {
+  static readonly eventName = 'clerk-error';
+  constructor(error: ElementError) {
+    super(ClerkErrorEvent.eventName, error);
+  }
+}
+
+/** Base of the cancelable redirect events: call `preventDefault()` to route yourself to `url`. */
+abstract class RedirectEvent extends Event {
+  constructor(
+    type: string,
+    /** The validated absolute target. */
+    readonly url: string,
+    /** Why the element leaves the page. */
+    readonly reason: string,
+  ) {
+    super(type, { ...INIT, cancelable: true });
+  }
+}
+
+/** Any element: its `status` changed. */
+export class StatusChangeEvent<S extends string = string> extends Event {
+  static readonly eventName = 'oauth-elements-status';
+  constructor(
+    readonly status: S,
+    readonly previous: S | undefined,
+  ) {
+    super(StatusChangeEvent.eventName, INIT);
+  }
+}
+
+export type OAuthMode = 'sign-in' | 'sign-up';
+
+/** `<oauth-buttons>`: about to leave for the identity provider. Cancelable. */
+export class OAuthRedirectEvent extends RedirectEvent {
+  static readonly eventName = 'oauth-redirect';
+  constructor(
+    readonly strategy: string,
+    readonly mode: OAuthMode,
+    url: string,
+  ) {
+    super(OAuthRedirectEvent.eventName, url, 'oauth');
+  }
+}
+
+/** `<oauth-buttons>`: starting the OAuth flow failed. */
+export class OAuthErrorEvent extends ElementErrorEvent {
+  static readonly eventName = 'oauth-error';
+  constructor(
+    readonly strategy: string | undefined,
+    error: ElementError,
+  ) {
+    super(OAuthErrorEvent.eventName, error);
+  }
+}
+
+/** `<sso-callback>`: where the finished (or unfinished) callback sends the visitor, and why. Cancelable. */
+export class SsoRedirectEvent extends RedirectEvent {
+  static readonly eventName = 'sso-redirect';
+  constructor(url: string, reason: string) {
+    super(SsoRedirectEvent.eventName, url, reason);
+  }
+}
+
+/** `<sso-callback>`: the callback failed. */
+export class SsoErrorEvent extends ElementErrorEvent {
+  static readonly eventName = 'sso-error';
+  constructor(error: ElementError) {
+    super(SsoErrorEvent.eventName, error);
+  }
+}
+
+/** `<continue-signup>`: the sign-up is complete and its session active. */
+export class SignUpCompleteEvent extends Event {
+  static readonly eventName = 'signup-complete';
+  constructor(readonly sessionId: string | null) {
+    super(SignUpCompleteEvent.eventName, INIT);
+  }
+}
+
+/** `<continue-signup>`: a step failed; `field` names the form field when Clerk said which. */
+export class SignUpErrorEvent extends ElementErrorEvent {
+  static readonly eventName = 'signup-error';
+  constructor(error: ElementError) {
+    super(SignUpErrorEvent.eventName, error);
+  }
+}
+
+/** `<continue-signup>`: leaving the page (complete, session task, nothing to continue). Cancelable. */
+export class SignUpRedirectEvent extends RedirectEvent {
+  static readonly eventName = 'signup-redirect';
+  constructor(url: string, reason: string) {
+    super(SignUpRedirectEvent.eventName, url, reason);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'clerk-ready': ClerkReadyEvent;
+    'clerk-error': ClerkErrorEvent;
+    'oauth-elements-status': StatusChangeEvent;
+    'oauth-redirect': OAuthRedirectEvent;
+    'oauth-error': OAuthErrorEvent;
+    'sso-redirect': SsoRedirectEvent;
+    'sso-error': SsoErrorEvent;
+    'signup-complete': SignUpCompleteEvent;
+    'signup-error': SignUpErrorEvent;
+    'signup-redirect': SignUpRedirectEvent;
+  }
+}

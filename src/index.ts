@@ -1,0 +1,33 @@
+// Side-effect free: classes, context, events, helpers and types. Register tags with `clerk-oauth-elements/define`.
+export { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+export { ClerkFlowElement } from './base-element.js';
+export { ClerkController } from './clerk-controller.js';
+export {
+  clerkContext,
+  PROVIDER_STATUSES,
+  type ClerkContextValue,
+  type ClerkInstance,
+  type ClerkUrls,
+  type NavigateHook,
+  type ProviderStatus,
+} from './context.js';
+export {
+  ClerkErrorEvent,
+  ClerkReadyEvent,
+  OAuthErrorEvent,
+  OAuthRedirectEvent,
+  SignUpCompleteEvent,
+  SignUpErrorEvent,
+  SignUpRedirectEvent,
+  SsoErrorEvent,
+  SsoRedirectEvent,
+  StatusChangeEvent,
+  type OAuthMode,
+} from './events.js';
+export { toElementError, toElementErrors, type ElementError } from './errors.js';
+export { defaultLocalization, mergeLocalization, translate, type Localization, type LocalizationTree } from './localization.js';
+export { parsePublishableKey, clerkScriptUrl, DEFAULT_CLERK_JS_VERSION } from './clerk-loader.js';
+export { validateRedirectUrl } from './navigation.js';
+export { describeProvider, providerIconUrl, type SocialProvider } from './providers.js';
+export { defineElement } from './define-element.js';
+export type { ClerkOAuthElementsIntrinsicElements } from './jsx.js';

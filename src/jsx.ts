@@ -1,0 +1,32 @@
+import type { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+
+/** Attributes and properties a JSX user may set on a tag, plus the usual element attributes. */
+type ElementProps<E extends HTMLElement> = Partial<Omit<E, keyof HTMLElement | 'status'>> & {
+  id?: string;
+  class?: string;
+  className?: string;
+  slot?: string;
+  hidden?: boolean;
+  style?: string | Record<string, string>;
+  children?: unknown;
+  ref?: unknown;
+  key?: string | number;
+  [attribute: `${string}-${string}`]: unknown;
+};
+
+/**
+ * The tags of this package for JSX. React 19 users add them with:
+ * `declare module 'react' { namespace JSX { interface IntrinsicElements extends ClerkOAuthElementsIntrinsicElements {} } }`.
+ */
+export interface ClerkOAuthElementsIntrinsicElements {
+  'clerk-provider': ElementProps<ClerkProviderElement>;
+}
+
+declare global {
+  // Preact, Solid and classic-runtime React read the global JSX namespace.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface IntrinsicElements extends ClerkOAuthElementsIntrinsicElements {}
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Labels, keyed like `@clerk/localizations` where Clerk has a key, so a Clerk locale file can be passed
+ * to `<clerk-provider>.localization` as is. Keys Clerk has no equivalent for live under `oauthElements`.
+ */
+export interface LocalizationTree {
+  [key: string]: string | LocalizationTree | undefined;
+}
+export type Localization = LocalizationTree;
+
+export const defaultLocalization = {
+  socialButtonsBlockButton: 'Continue with {{provider|titleize}}',
+  socialButtonsBlockButtonManyInView: '{{provider|titleize}}',
+  lastAuthenticationStrategy: 'Last used',
+  formFieldLabel__firstName: 'First name',
+  formFieldLabel__lastName: 'Last name',
+  formFieldLabel__username: 'Username',
+  formFieldLabel__emailAddress: 'Email address',
+  formFieldLabel__phoneNumber: 'Phone number',
+  formFieldLabel__password: 'Password',
+  formFieldLabel__code: 'Verification code',
+  formButtonPrimary: 'Continue',
+  signUp: {
+    continue: {
+      title: 'Fill in missing fields',
+      subtitle: 'Please fill in the remaining details to continue.',
+      actionText: 'Already have an account?',
+      actionLink: 'Sign in',
+    },
+    legalConsent: {
+      checkbox: {
+        label__termsOfServiceAndPrivacyPolicy:
+          'I agree to the {{ termsOfServiceLink || link("Terms of Service") }} and {{ privacyPolicyLink || link("Privacy Policy") }}',
+      },
+    },
+    emailCode: { title: 'Verify your email', formSubtitle: 'Enter the verification code sent to your email address', resendButton: "Didn't receive a code? Resend" },
+    phoneCode: { title: 'Verify your phone', formSubtitle: 'Enter the verification code sent to your phone number', resendButton: "Didn't receive a code? Resend" },
+  },
+  userProfile: {
+    connectedAccountsSection: {
+      title: 'Connected accounts',
+      primaryButton: 'Connect account',
+      actionLabel__connectionFailed: 'Reconnect',
+      actionLabel__reauthorize: 'Authorize now',
+      destructiveActionTitle: 'Remove',
+      subtitle__disconnected: 'This account has been disconnected.',
+      subtitle__reauthorize: 'The required scopes have been updated, and you may be experiencing limited functionality. Please re-authorize this application to avoid any issues',
+    },
+  },
+  badge__requiresAction: 'Requires action',
+  oauthElements: {
+    loading: 'Loading sign-in options…',
+    retry: 'Try again',
+    backToSignIn: 'Back to sign in',
+    redirecting: 'Redirecting…',
+    verifying: 'Verifying your sign-in…',
+    noProviders: 'No social sign-in providers are enabled for this application.',
+    providerError: {
+      invalid_publishable_key: 'The publishable key is not valid. Check the publishable-key attribute.',
+      script_load_failed: 'Clerk could not be loaded. Check your connection and try again.',
+      clerk_load_failed: 'Clerk could not start. Please try again.',
+    },
+  },
+} satisfies LocalizationTree;
+
+const isTree = (value: unknown): value is LocalizationTree =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Deep-merges page overrides over the defaults. Empty strings in overrides are ignored (never blank labels). */
+export function mergeLocalization(base: LocalizationTree, override?: LocalizationTree | null): LocalizationTree {
+  if (!override) return base;
+  const out: LocalizationTree = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const current = out[key];
+    if (isTree(value)) out[key] = mergeLocalization(isTree(current) ? current : {}, value);
+    else if (typeof value === 'string' && value.length > 0) out[key] = value;
+  }
+  return out;
+}
+
+export const titleize = (value: string): string =>
+  value
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+
+const modifiers: Record<string, (value: string) => string> = {
+  titleize,
+  capitalize: (v) => v.charAt(0).toUpperCase() + v.slice(1),
+  lowercase: (v) => v.toLowerCase(),
+};
+
+/** Replaces `{{name}}` and `{{name|modifier}}` the way Clerk's localization does. Unknown names stay empty. */
+export function interpolate(template: string, params: Record<string, string | number | undefined> = {}): string {
+  return template.replace(/\{\{\s*([\w.]+)\s*(?:\|\s*(\w+)\s*)?\}\}/g, (_, name: string, modifier?: string) => {
+    const raw = params[name];
+    const value = raw === undefined ? '' : String(raw);
+    return modifier && modifiers[modifier] ? modifiers[modifier](value) : value;
+  });
+}
+
+/** Looks up a dotted key (`signUp.continue.title`), falling back to the English default. */
+export function translate(
+  localization: LocalizationTree | undefined,
+  key: string,
+  params?: Record<string, string | number | undefined>,
+): string {
+  const lookup = (tree: LocalizationTree | undefined) => {
+    let node: unknown = tree;
+    for (const part of key.split('.')) node = isTree(node) ? node[part] : undefined;
+    return typeof node === 'string' && node.length > 0 ? node : undefined;
+  };
+  const template = lookup(localization) ?? lookup(defaultLocalization) ?? key;
+  return interpolate(template, params);
+}

@@ -1,0 +1,469 @@
+import { clerkApiError } from './clerk-error.js';
+
+/** How a fake social provider is configured. A string is a strategy with Clerk's defaults. */
+export type FakeProvider =
+  | string
+  | { strategy: string; name?: string; logoUrl?: string | null; enabled?: boolean; authenticatable?: boolean };
+
+/** What `handleRedirectCallback` does in the fake. */
+export type FakeRedirectOutcome =
+  /** Navigates (through the `customNavigate` callback) to the URL param named, or to a literal URL. */
+  | { kind: 'navigate'; to: string }
+  /** Completes: activates a session and navigates to the force/fallback URL like clerk-js. */
+  | { kind: 'complete'; flow?: 'sign-in' | 'sign-up'; sessionTask?: string }
+  | { kind: 'error'; error: unknown }
+  /** Never settles (to show the verifying state). */
+  | { kind: 'pending' };
+
+export interface FakeExternalAccountInit {
+  id?: string;
+  provider: string;
+  emailAddress?: string;
+  username?: string | null;
+  firstName?: string;
+  lastName?: string;
+  imageUrl?: string;
+  approvedScopes?: string;
+  verificationStatus?: 'verified' | 'unverified' | 'failed' | 'expired' | 'transferable';
+  verificationError?: { code: string; message: string; longMessage?: string } | null;
+}
+
+export interface FakeUserInit {
+  id?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  username?: string | null;
+  emailAddress?: string;
+  externalAccounts?: FakeExternalAccountInit[];
+}
+
+/** Everything scriptable about the fake. Every field is optional: the defaults are a working instance. */
+export interface FakeClerkOptions {
+  /** Milliseconds `load()` takes; `Infinity` never finishes. */
+  loadDelay?: number;
+  /** Thrown by `load()`. */
+  loadError?: unknown;
+  /** Enabled providers, in order. Default: Google and GitHub. */
+  providers?: FakeProvider[];
+  lastAuthenticationStrategy?: string | null;
+  /** Thrown by `signIn.authenticateWithRedirect` / `signUp.authenticateWithRedirect`. */
+  authenticateError?: unknown;
+  signUp?: {
+    id?: string;
+    status?: 'missing_requirements' | 'complete' | 'abandoned' | null;
+    missingFields?: string[];
+    requiredFields?: string[];
+    optionalFields?: string[];
+    unverifiedFields?: string[];
+    emailAddress?: string | null;
+    phoneNumber?: string | null;
+    username?: string | null;
+    firstName?: string | null;
+    lastName?: string | null;
+  };
+  /** Errors thrown by successive `signUp.update` calls (one per call, then success). */
+  updateErrors?: unknown[];
+  /** The one-time code the fake accepts. Default `424242`. */
+  verificationCode?: string;
+  /** Thrown by `prepare…Verification`. */
+  prepareError?: unknown;
+  redirectCallback?: FakeRedirectOutcome;
+  /** A signed-in user; `null` (default) for signed out. */
+  user?: FakeUserInit | null;
+  /** The pending session task after `setActive`, e.g. `choose-organization`. */
+  sessionTask?: string;
+  /** Thrown by `user.createExternalAccount`, `reauthorize` or `destroy`. */
+  externalAccountError?: unknown;
+  username?: { minLength?: number; maxLength?: number };
+  legal?: { termsUrl?: string; privacyPolicyUrl?: string };
+  /** Where `user.createExternalAccount` / `reauthorize` send the browser. */
+  providerAuthorizeUrl?: string;
+}
+
+export interface FakeCall {
+  method: string;
+  args: unknown[];
+}
+
+type Listener = (resources: { client: unknown; session: unknown; user: unknown; organization: null }) => void;
+
+const never = () => new Promise<never>(() => {});
+const delay = (ms: number) => (ms === Infinity ? never() : new Promise<void>((r) => setTimeout(r, ms)));
+const camelToSnake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * A fake of the part of clerk-js these elements use, with scriptable state and a record of every call.
+ * Hand it to `<clerk-provider>.clerk`. Not a Clerk emulator: flows end to end run against the real
+ * clerk-js and the local Frontend API emulator.
+ */
+export class FakeClerk {
+  loaded = false;
+  status: 'loading' | 'ready' | 'error' = 'loading';
+  readonly calls: FakeCall[] = [];
+  /** Where the fake would have sent the browser (it never navigates). */
+  readonly navigations: string[] = [];
+  options: Record<string, unknown> = {};
+  client: FakeClient;
+  user: FakeUser | null;
+  session: { id: string; status: 'active'; currentTask?: { key: string }; user: FakeUser | null } | null = null;
+  readonly __internal_environment: ReturnType<typeof environmentOf>;
+  #listeners = new Set<Listener>();
+
+  constructor(readonly config: FakeClerkOptions = {}) {
+    this.__internal_environment = environmentOf(config);
+    this.client = new FakeClient(this);
+    this.user = config.user ? new FakeUser(this, config.user) : null;
+    if (this.user) this.session = { id: 'sess_fake', status: 'active', user: this.user };
+  }
+
+  /** Records a call and returns its arguments (helper for the resources). */
+  record(method: string, args: unknown[]): void {
+    this.calls.push({ method, args });
+  }
+
+  /** The calls to one method, e.g. `fake.callsTo('signIn.authenticateWithRedirect')`. */
+  callsTo(method: string): unknown[][] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  async load(options: Record<string, unknown> = {}): Promise<void> {
+    this.record('load', [options]);
+    this.options = options;
+    await delay(this.config.loadDelay ?? 0);
+    if (this.config.loadError !== undefined) {
+      this.status = 'error';
+      throw this.config.loadError;
+    }
+    this.loaded = true;
+    this.status = 'ready';
+    this.emit();
+  }
+
+  addListener(listener: Listener, options?: { skipInitialEmit?: boolean }): () => void {
+    this.#listeners.add(listener);
+    if (this.loaded && !options?.skipInitialEmit) listener(this.#resources());
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Number of listeners currently subscribed (to test cleanup). */
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+
+  emit(): void {
+    const resources = this.#resources();
+    this.#listeners.forEach((listener) => listener(resources));
+  }
+
+  async navigate(to: string): Promise<void> {
+    this.record('navigate', [to]);
+    this.navigations.push(to);
+    const push = this.options.routerPush as ((to: string) => unknown) | undefined;
+    await push?.(to);
+  }
+
+  async setActive(params: { session?: string | null; redirectUrl?: string; navigate?: (p: { session: unknown; decorateUrl: (u: string) => string }) => unknown }): Promise<void> {
+    this.record('setActive', [params]);
+    if (!this.user) this.user = new FakeUser(this, { id: 'user_new', firstName: this.client.signUp.firstName ?? 'New', lastName: this.client.signUp.lastName ?? 'User' });
+    this.session = {
+      id: typeof params.session === 'string' ? params.session : 'sess_fake',
+      status: 'active',
+      user: this.user,
+      ...(this.config.sessionTask ? { currentTask: { key: this.config.sessionTask } } : {}),
+    };
+    this.emit();
+    if (params.navigate) await params.navigate({ session: this.session, decorateUrl: (url) => url });
+    else if (params.redirectUrl) await this.navigate(params.redirectUrl);
+  }
+
+  async handleRedirectCallback(params: Record<string, unknown>, customNavigate?: (to: string) => Promise<unknown>): Promise<void> {
+    this.record('handleRedirectCallback', [params]);
+    const outcome = this.config.redirectCallback ?? { kind: 'navigate', to: 'signInUrl' };
+    const go = (to: string) => (customNavigate ? customNavigate(to) : this.navigate(to));
+    switch (outcome.kind) {
+      case 'pending':
+        return never();
+      case 'error':
+        throw outcome.error;
+      case 'navigate': {
+        const param = params[outcome.to];
+        return void (await go(typeof param === 'string' ? param : outcome.to.startsWith('/') || outcome.to.includes('://') ? outcome.to : '/sign-in'));
+      }
+      case 'complete': {
+        const prefix = outcome.flow === 'sign-up' ? 'signUp' : 'signIn';
+        const target = (params[`${prefix}ForceRedirectUrl`] ?? params[`${prefix}FallbackRedirectUrl`] ?? '/') as string;
+        return this.setActive({ session: 'sess_fake', redirectUrl: target });
+      }
+    }
+  }
+
+  async signOut(): Promise<void> {
+    this.record('signOut', []);
+    this.user = null;
+    this.session = null;
+    this.emit();
+  }
+
+  buildSignInUrl(): string {
+    return (this.options.signInUrl as string | undefined) ?? '/sign-in';
+  }
+
+  buildSignUpUrl(): string {
+    return (this.options.signUpUrl as string | undefined) ?? '/sign-up';
+  }
+
+  /** A redirect that never settles: the real one leaves the page. */
+  redirectAway(method: string, params: unknown): Promise<never> {
+    this.record(method, [params]);
+    if (this.config.authenticateError !== undefined) return Promise.reject(this.config.authenticateError);
+    const url = (params as { redirectUrl?: string }).redirectUrl;
+    this.navigations.push(`provider:${(params as { strategy?: string }).strategy}:${url ?? ''}`);
+    return never();
+  }
+
+  #resources() {
+    return { client: this.client, session: this.session, user: this.user, organization: null };
+  }
+}
+
+class FakeClient {
+  readonly signIn: FakeSignIn;
+  readonly signUp: FakeSignUp;
+  lastAuthenticationStrategy: string | null;
+  constructor(clerk: FakeClerk) {
+    this.signIn = new FakeSignIn(clerk);
+    this.signUp = new FakeSignUp(clerk);
+    this.lastAuthenticationStrategy = clerk.config.lastAuthenticationStrategy ?? null;
+  }
+  get sessions() {
+    return [];
+  }
+}
+
+class FakeSignIn {
+  status: string | null = null;
+  constructor(private readonly clerk: FakeClerk) {}
+  authenticateWithRedirect(params: Record<string, unknown>): Promise<never> {
+    return this.clerk.redirectAway('signIn.authenticateWithRedirect', params);
+  }
+}
+
+const FIELD_PARAMS: Record<string, string> = {
+  firstName: 'first_name', lastName: 'last_name', username: 'username', password: 'password',
+  legalAccepted: 'legal_accepted', emailAddress: 'email_address', phoneNumber: 'phone_number',
+};
+
+class FakeSignUp {
+  id: string | null;
+  status: 'missing_requirements' | 'complete' | 'abandoned' | null;
+  missingFields: string[];
+  requiredFields: string[];
+  optionalFields: string[];
+  unverifiedFields: string[];
+  emailAddress: string | null;
+  phoneNumber: string | null;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  legalAcceptedAt: number | null = null;
+  createdSessionId: string | null = null;
+  #updateErrors: unknown[];
+
+  constructor(private readonly clerk: FakeClerk) {
+    const init = clerk.config.signUp ?? {};
+    this.id = init.id ?? (init.status ? 'sua_fake' : null);
+    this.status = init.status ?? null;
+    this.missingFields = [...(init.missingFields ?? [])];
+    this.requiredFields = [...(init.requiredFields ?? this.missingFields)];
+    this.optionalFields = [...(init.optionalFields ?? [])];
+    this.unverifiedFields = [...(init.unverifiedFields ?? [])];
+    this.emailAddress = init.emailAddress ?? null;
+    this.phoneNumber = init.phoneNumber ?? null;
+    this.username = init.username ?? null;
+    this.firstName = init.firstName ?? null;
+    this.lastName = init.lastName ?? null;
+    this.#updateErrors = [...(clerk.config.updateErrors ?? [])];
+  }
+
+  authenticateWithRedirect(params: Record<string, unknown>): Promise<never> {
+    return this.clerk.redirectAway('signUp.authenticateWithRedirect', params);
+  }
+
+  async update(params: Record<string, unknown>): Promise<this> {
+    this.clerk.record('signUp.update', [params]);
+    await Promise.resolve();
+    const error = this.#updateErrors.shift();
+    if (error !== undefined) throw error;
+    for (const [key, value] of Object.entries(params)) {
+      const field = FIELD_PARAMS[key] ?? camelToSnake(key);
+      if (value === undefined || value === '' || value === false) continue;
+      if (key in this && key !== 'legalAccepted') (this as Record<string, unknown>)[key] = value;
+      if (key === 'legalAccepted') this.legalAcceptedAt = Date.now();
+      this.missingFields = this.missingFields.filter((f) => f !== field);
+      if ((field === 'email_address' || field === 'phone_number') && !this.unverifiedFields.includes(field)) {
+        this.unverifiedFields.push(field);
+      }
+    }
+    this.#settle();
+    return this;
+  }
+
+  preparePhoneNumberVerification(params?: unknown) {
+    return this.#prepare('signUp.preparePhoneNumberVerification', params);
+  }
+  attemptPhoneNumberVerification(params: { code: string }) {
+    return this.#attempt('signUp.attemptPhoneNumberVerification', 'phone_number', params);
+  }
+  prepareEmailAddressVerification(params?: unknown) {
+    return this.#prepare('signUp.prepareEmailAddressVerification', params);
+  }
+  attemptEmailAddressVerification(params: { code: string }) {
+    return this.#attempt('signUp.attemptEmailAddressVerification', 'email_address', params);
+  }
+
+  async #prepare(method: string, params: unknown): Promise<this> {
+    this.clerk.record(method, [params]);
+    await Promise.resolve();
+    if (this.clerk.config.prepareError !== undefined) throw this.clerk.config.prepareError;
+    return this;
+  }
+
+  async #attempt(method: string, field: string, params: { code: string }): Promise<this> {
+    this.clerk.record(method, [params]);
+    await Promise.resolve();
+    if (params.code !== (this.clerk.config.verificationCode ?? '424242')) {
+      throw clerkApiError('form_code_incorrect', 'Incorrect code', { paramName: 'code', longMessage: 'The code you entered is incorrect. Please try again.' });
+    }
+    this.unverifiedFields = this.unverifiedFields.filter((f) => f !== field);
+    this.#settle();
+    return this;
+  }
+
+  #settle(): void {
+    if (this.missingFields.length === 0 && this.unverifiedFields.length === 0) {
+      this.status = 'complete';
+      this.createdSessionId = 'sess_fake';
+    } else this.status = 'missing_requirements';
+    this.clerk.emit();
+  }
+}
+
+class FakeUser {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  primaryEmailAddress: { emailAddress: string } | null;
+  externalAccounts: FakeExternalAccount[];
+  constructor(private readonly clerk: FakeClerk, init: FakeUserInit) {
+    this.id = init.id ?? 'user_fake';
+    this.firstName = init.firstName ?? null;
+    this.lastName = init.lastName ?? null;
+    this.username = init.username ?? null;
+    this.primaryEmailAddress = init.emailAddress ? { emailAddress: init.emailAddress } : null;
+    this.externalAccounts = (init.externalAccounts ?? []).map((a, i) => new FakeExternalAccount(clerk, this, { id: `eac_${i + 1}`, ...a }));
+  }
+  get fullName(): string | null {
+    return [this.firstName, this.lastName].filter(Boolean).join(' ') || null;
+  }
+  async createExternalAccount(params: { strategy: string; redirectUrl?: string; additionalScopes?: string[] }) {
+    this.clerk.record('user.createExternalAccount', [params]);
+    await Promise.resolve();
+    if (this.clerk.config.externalAccountError !== undefined) throw this.clerk.config.externalAccountError;
+    const account = new FakeExternalAccount(this.clerk, this, {
+      id: `eac_${this.externalAccounts.length + 1}`,
+      provider: params.strategy.replace(/^oauth_/, ''),
+      verificationStatus: 'unverified',
+    });
+    account.verification.externalVerificationRedirectURL = new URL(
+      `${this.clerk.config.providerAuthorizeUrl ?? 'https://provider.example/authorize'}?strategy=${params.strategy}`,
+    );
+    this.externalAccounts = [...this.externalAccounts, account];
+    return account;
+  }
+  async reload() {
+    this.clerk.record('user.reload', []);
+    return this;
+  }
+}
+
+class FakeExternalAccount {
+  id: string;
+  provider: string;
+  providerUserId: string;
+  emailAddress: string;
+  username: string | null;
+  firstName: string;
+  lastName: string;
+  imageUrl: string;
+  approvedScopes: string;
+  verification: { status: string; error: { code: string; message: string; longMessage?: string } | null; externalVerificationRedirectURL: URL | null };
+  constructor(private readonly clerk: FakeClerk, private readonly user: FakeUser, init: FakeExternalAccountInit & { id: string }) {
+    this.id = init.id;
+    this.provider = init.provider;
+    this.providerUserId = `${init.provider}-uid`;
+    this.emailAddress = init.emailAddress ?? '';
+    this.username = init.username ?? null;
+    this.firstName = init.firstName ?? '';
+    this.lastName = init.lastName ?? '';
+    this.imageUrl = init.imageUrl ?? '';
+    this.approvedScopes = init.approvedScopes ?? 'openid email profile';
+    this.verification = { status: init.verificationStatus ?? 'verified', error: init.verificationError ?? null, externalVerificationRedirectURL: null };
+  }
+  providerTitle(): string {
+    return this.provider.charAt(0).toUpperCase() + this.provider.slice(1);
+  }
+  accountIdentifier(): string {
+    return this.username || this.emailAddress || this.providerUserId;
+  }
+  async reauthorize(params: { additionalScopes?: string[]; redirectUrl?: string }) {
+    this.clerk.record('externalAccount.reauthorize', [this.id, params]);
+    await Promise.resolve();
+    if (this.clerk.config.externalAccountError !== undefined) throw this.clerk.config.externalAccountError;
+    this.verification = {
+      status: 'unverified',
+      error: null,
+      externalVerificationRedirectURL: new URL(`${this.clerk.config.providerAuthorizeUrl ?? 'https://provider.example/authorize'}?reauthorize=${this.id}`),
+    };
+    return this;
+  }
+  async destroy() {
+    this.clerk.record('externalAccount.destroy', [this.id]);
+    await Promise.resolve();
+    if (this.clerk.config.externalAccountError !== undefined) throw this.clerk.config.externalAccountError;
+    this.user.externalAccounts = this.user.externalAccounts.filter((a) => a !== this);
+    this.clerk.emit();
+  }
+}
+
+function environmentOf(config: FakeClerkOptions) {
+  const providers = (config.providers ?? ['oauth_google', 'oauth_github']).map((p) => (typeof p === 'string' ? { strategy: p } : p));
+  const social: Record<string, { enabled: boolean; required: boolean; authenticatable: boolean; strategy: string; name: string; logo_url: string | null }> = {};
+  for (const p of providers) {
+    social[p.strategy] = {
+      enabled: p.enabled ?? true,
+      required: false,
+      authenticatable: p.authenticatable ?? true,
+      strategy: p.strategy,
+      name: p.name ?? '',
+      logo_url: p.logoUrl ?? null,
+    };
+  }
+  const enabled = providers.filter((p) => social[p.strategy]!.enabled).map((p) => p.strategy);
+  return {
+    userSettings: {
+      social,
+      socialProviderStrategies: enabled,
+      authenticatableSocialStrategies: enabled.filter((s) => social[s]!.authenticatable),
+      usernameSettings: { min_length: config.username?.minLength ?? 4, max_length: config.username?.maxLength ?? 64 },
+      signUp: { legal_consent_enabled: Boolean(config.legal), captcha_enabled: false },
+    },
+    displayConfig: {
+      termsUrl: config.legal?.termsUrl ?? '',
+      privacyPolicyUrl: config.legal?.privacyPolicyUrl ?? '',
+    },
+  };
+}
+
+/** Casts the fake to the Clerk type the elements take. */
+export const asClerk = <T>(fake: FakeClerk): T => fake as unknown as T;

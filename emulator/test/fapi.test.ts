@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests probe parsed FAPI JSON field by field */
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { EMULATOR_PUBLISHABLE_KEY, VERIFICATION_CODE, type RunningEmulator } from '../src/index';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests probe parsed FAPI JSON field by field */
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/index';
 
 /** A browser-like FAPI client: one cookie jar, clerk-js's wire rules (PATCH/DELETE as POST + `_method`, form bodies). */

@@ -70,4 +70,38 @@ describe('harness: real clerk-js against the emulator', () => {
     });
     assert.deepEqual(ffv, { status: 'transferable', code: 'external_account_not_found' });
   });
+
+  it('new user: real handleRedirectCallback transfers to sign-up, continue page finishes it with signUp.update', async () => {
+    const page = await e2e.newPage();
+    await e2e.goto(page, '/sign-in');
+    await startSignInWithClerk(page);
+    await signInThroughFakeProvider(page, { newUser: { firstName: 'Nina', lastName: 'New', email: 'nina@example.com' } });
+    await page.waitForURL((u) => u.pathname === '/sign-in/sso-callback');
+    await page.waitForFunction(() => document.querySelector('clerk-provider')?.getAttribute('status') === 'ready');
+    await page.evaluate(() => {
+      const clerk = (window as unknown as { Clerk: { handleRedirectCallback(p: unknown): Promise<unknown> } }).Clerk;
+      void clerk.handleRedirectCallback({ continueSignUpUrl: '/sign-in/continue', signInUrl: '/sign-in' });
+    });
+    await page.waitForURL((u) => u.pathname === '/sign-in/continue');
+    await page.waitForFunction(() => document.querySelector('clerk-provider')?.getAttribute('status') === 'ready');
+    const result = await page.evaluate(async () => {
+      type SignUp = { status: string; missingFields: string[]; createdSessionId: string | null; update(p: unknown): Promise<SignUp> };
+      const clerk = (window as unknown as { Clerk: { client: { signUp: SignUp }; setActive(p: unknown): Promise<void>; user: { username: string } | null } }).Clerk;
+      const before = [...clerk.client.signUp.missingFields].sort();
+      let code = '';
+      try {
+        await clerk.client.signUp.update({ username: 'ab' });
+      } catch (e) {
+        code = (e as { errors: { code: string }[] }).errors[0]!.code;
+      }
+      const done = await clerk.client.signUp.update({ username: 'ninanew', legalAccepted: true });
+      await clerk.setActive({ session: done.createdSessionId });
+      return { before, code, status: done.status, username: clerk.user?.username };
+    });
+    assert.deepEqual(result, { before: ['legal_accepted', 'username'], code: 'form_username_invalid_length', status: 'complete', username: 'ninanew' });
+    const calls = fapiCalls(e2e.control.log());
+    assert.ok(calls.includes('POST /v1/client/sign_ups 200'), calls.join('\n'));
+    assert.ok(calls.some((l) => /^POST \/v1\/client\/sessions\/sess_\w+\/touch 200$/.test(l)), calls.join('\n'));
+    assert.deepEqual(e2e.errors(page).filter((e) => !e.includes('422')), []);
+  });
 });

@@ -1,7 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
-// @ts-expect-error -- plain ESM helper without types
 import { CHROMIUM_ARGS, findChrome } from './scripts/chrome.mjs';
 
 // Every story is a test: render + play() + axe (parameters.a11y.test = 'error').

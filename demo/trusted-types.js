@@ -1,6 +1,7 @@
 // Trusted Types for the demo pages (CSP `require-trusted-types-for 'script'`).
-// clerk-js and the provider's loader assign script URLs (the clerk-js script, its lazy chunks, a blob:
-// worker) without a policy of their own, so the page names the only script URLs it accepts: files of
+// <clerk-provider> adds the clerk-js script through its own policy (`clerk-oauth-elements`), but clerk-js
+// assigns script URLs (its lazy chunks, a blob: worker) without a policy of its own, so the page names the
+// only script URLs it accepts for those: files of
 // this origin or of the Frontend API named by the provider's publishable key, and blob: URLs this
 // document created. No HTML or script text is ever allowed.
 function frontendApiOrigin() {

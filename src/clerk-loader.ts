@@ -75,6 +75,27 @@ const registry = () => window as Registry;
 const scriptLoads = () => (registry()[SCRIPT_LOADS] ??= new Map());
 const instanceLoads = () => (registry()[INSTANCE_LOADS] ??= new WeakMap());
 
+/** The one Trusted Types policy of this package: it only ever turns the computed clerk-js URL into a script URL. */
+const POLICY = Symbol.for('clerk-oauth-elements/trusted-types-policy');
+type TrustedTypesWindow = Window & {
+  trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown } };
+  [POLICY]?: { createScriptURL(url: string): unknown } | null;
+};
+
+/** The script URL as pages enforcing Trusted Types (`require-trusted-types-for 'script'`) accept it. */
+function trustedScriptUrl(url: string): string {
+  const w = window as TrustedTypesWindow;
+  if (w[POLICY] === undefined) {
+    try {
+      w[POLICY] = w.trustedTypes?.createPolicy('clerk-oauth-elements', { createScriptURL: (value) => value }) ?? null;
+    } catch {
+      // The page's CSP does not allow our policy name: fall back to the page's default policy, if any.
+      w[POLICY] = null;
+    }
+  }
+  return (w[POLICY]?.createScriptURL(url) ?? url) as string;
+}
+
 export interface ScriptOptions extends ScriptSource {
   nonce?: string;
 }
@@ -107,7 +128,7 @@ export function loadClerkScript(options: ScriptOptions): Promise<ClerkInstance> 
     });
     script.addEventListener('error', () => fail(`Clerk's script could not be loaded from ${url}.`));
     if (!script.isConnected) {
-      script.src = url;
+      script.src = trustedScriptUrl(url);
       script.async = true;
       script.crossOrigin = 'anonymous';
       script.dataset.clerkOauthElements = '';

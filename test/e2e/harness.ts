@@ -13,24 +13,14 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startEmulator, type FaultSpec, type LogEntry, type RunningEmulator, type SeedUser, type SettingsInput } from '../../emulator/src/index';
 import { EMULATOR_DIR, ELEMENTS_BUNDLE } from '../../emulator/src/paths';
+import { CHROMIUM_ARGS, findChrome } from '../../scripts/chrome.mjs';
 
-export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-];
+/** The flags every browser run of this project uses (scripts/chrome.mjs). */
+export const CHROME_FLAGS = CHROMIUM_ARGS;
 
-/** Headless Chromium from `CHROME_PATH` (default Debian's `/usr/bin/chromium`). */
+/** Headless Chrome/Chromium found by scripts/chrome.mjs (`CHROME_PATH`, then the usual paths). */
 export function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: install it or set CHROME_PATH`);
-  return chromium.launch({ executablePath, headless: true, args: CHROME_FLAGS, timeout: 30_000 });
+  return chromium.launch({ executablePath: findChrome(), headless: true, args: CHROME_FLAGS, timeout: 30_000 });
 }
 
 export interface E2EOptions {

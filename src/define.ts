@@ -4,9 +4,11 @@
  */
 import { defineElement } from './define-element.js';
 import { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+import { OAuthButtonsElement } from './elements/oauth-buttons/oauth-buttons.js';
 
 export const TAGS = {
   'clerk-provider': ClerkProviderElement,
+  'oauth-buttons': OAuthButtonsElement,
 } as const;
 
 for (const [tag, element] of Object.entries(TAGS)) defineElement(tag, element);
@@ -14,5 +16,6 @@ for (const [tag, element] of Object.entries(TAGS)) defineElement(tag, element);
 declare global {
   interface HTMLElementTagNameMap {
     'clerk-provider': ClerkProviderElement;
+    'oauth-buttons': OAuthButtonsElement;
   }
 }

@@ -1,5 +1,6 @@
 // Side-effect free: classes, context, events, helpers and types. Register tags with `clerk-oauth-elements/define`.
 export { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+export { OAuthButtonsElement, OAUTH_BUTTONS_STATUSES, type OAuthButtonsStatus } from './elements/oauth-buttons/oauth-buttons.js';
 export { ClerkFlowElement } from './base-element.js';
 export { ClerkController } from './clerk-controller.js';
 export {

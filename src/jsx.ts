@@ -1,4 +1,5 @@
 import type { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+import type { OAuthButtonsElement } from './elements/oauth-buttons/oauth-buttons.js';
 
 /** Attributes and properties a JSX user may set on a tag, plus the usual element attributes. */
 type ElementProps<E extends HTMLElement> = Partial<Omit<E, keyof HTMLElement | 'status'>> & {
@@ -20,6 +21,7 @@ type ElementProps<E extends HTMLElement> = Partial<Omit<E, keyof HTMLElement | '
  */
 export interface ClerkOAuthElementsIntrinsicElements {
   'clerk-provider': ElementProps<ClerkProviderElement>;
+  'oauth-buttons': ElementProps<OAuthButtonsElement>;
 }
 
 declare global {

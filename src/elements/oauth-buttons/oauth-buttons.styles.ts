@@ -1,0 +1,145 @@
+import { css } from 'lit';
+
+// Defaults follow the page's `color-scheme` through light-dark(): a dark page gets dark buttons.
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --_radius: var(--clerk-elements-radius, 6px);
+    --_error-color: var(--clerk-elements-error-color, light-dark(#b3261e, #ffb4ab));
+    --_focus: var(--oauth-buttons-focus-color, light-dark(#2f6fde, #8ab4f8));
+    --_gap: var(--oauth-buttons-gap, 0.5rem);
+    --_bg: var(--oauth-buttons-background, light-dark(#fff, #1f2023));
+    --_hover-bg: var(--oauth-buttons-hover-background, light-dark(#f4f4f5, #2a2b2f));
+    --_color: var(--oauth-buttons-color, light-dark(#212126, #f4f4f5));
+    --_border: var(--oauth-buttons-border, 1px solid light-dark(#d9d9de, #3f4046));
+    --_height: var(--oauth-buttons-height, 2.5rem);
+    --_icon: var(--oauth-buttons-icon-size, 1.125rem);
+    --_badge-bg: var(--oauth-buttons-badge-background, light-dark(#eef2ff, #2c2f4a));
+    --_badge-color: var(--oauth-buttons-badge-color, light-dark(#3730a3, #c7d2fe));
+  }
+  [part~='list'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  li {
+    /* --_columns (set per layout) buttons per row, every row as wide as the first. */
+    flex: 0 0 calc((100% - (var(--_columns, 1) - 1) * var(--_gap)) / var(--_columns, 1));
+    min-width: 0;
+  }
+  li.last-used {
+    flex-basis: 100%;
+  }
+  [part~='button'] {
+    position: relative;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    width: 100%;
+    min-height: var(--_height);
+    padding: 0.375rem 0.75rem;
+    font: inherit;
+    font-weight: 500;
+    color: var(--_color);
+    background: var(--_bg);
+    border: var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  [part~='button']:hover:not([aria-disabled='true']) {
+    background: var(--_hover-bg);
+  }
+  [part~='button']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [part~='button'][aria-disabled='true'] {
+    cursor: default;
+    opacity: 0.7;
+  }
+  [part~='button'][aria-busy='true'] {
+    opacity: 1;
+  }
+  .text {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part~='icon'],
+  [part~='spinner'],
+  ::slotted([slot^='icon-']) {
+    flex: 0 0 var(--_icon);
+    width: var(--_icon);
+    height: var(--_icon);
+  }
+  img[part~='icon'] {
+    object-fit: contain;
+  }
+  [part~='initial'] {
+    display: inline-grid;
+    place-items: center;
+    border-radius: 50%;
+    font-size: calc(var(--_icon) * 0.6);
+    font-weight: 700;
+    line-height: 1;
+    color: var(--_bg);
+    background: var(--_color);
+  }
+  [part~='spinner'] {
+    display: inline-block;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='spinner'] {
+      animation-duration: 2.4s;
+    }
+  }
+  [part~='badge'] {
+    position: absolute;
+    inset-block-start: -0.6rem;
+    inset-inline-end: 0.5rem;
+    padding: 0.0625rem 0.375rem;
+    font-size: 0.75rem;
+    font-weight: 500;
+    color: var(--_badge-color);
+    background: var(--_badge-bg);
+    border-radius: 999px;
+  }
+  [part~='error'] {
+    color: var(--_error-color);
+  }
+  [part~='error']:not(:empty) {
+    margin-block-start: 0.75rem;
+  }
+  [part~='retry'] {
+    font: inherit;
+    padding: 0.25em 0.75em;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  [part~='loading'],
+  [part~='empty'] {
+    margin: 0;
+    padding: 0.5rem 0;
+  }
+  /* Narrow containers: block buttons stack, so their labels are not cut. */
+  @container (max-width: 22rem) {
+    .block li {
+      flex-basis: 100%;
+    }
+  }
+`;

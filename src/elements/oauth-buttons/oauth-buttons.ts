@@ -1,0 +1,290 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { ClerkFlowElement } from '../../base-element.js';
+import { ensureCaptchaContainer } from '../../captcha.js';
+import type { ClerkContextValue } from '../../context.js';
+import { elementError, toElementError, type ElementError } from '../../errors.js';
+import { OAuthErrorEvent, OAuthRedirectEvent, type OAuthMode } from '../../events.js';
+import { hostStyles } from '../../styles.js';
+import { isRedirectError, validateRedirectUrl } from '../../navigation.js';
+import { providerInitial, type SocialProvider } from '../../providers.js';
+import { iconUrlOf, layoutOf, parseStrategies, resolveProviders, type Variant } from './oauth-buttons-layout.js';
+import { styles } from './oauth-buttons.styles.js';
+
+export const OAUTH_BUTTONS_STATUSES = ['loading', 'ready', 'redirecting', 'error', 'empty'] as const;
+export type OAuthButtonsStatus = (typeof OAUTH_BUTTONS_STATUSES)[number];
+
+type RedirectParams = Record<string, unknown> & { strategy: string; redirectUrl: string; redirectUrlComplete: string };
+type OAuthResource = { authenticateWithRedirect(params: RedirectParams): Promise<unknown> };
+
+/**
+ * Social sign-in (or sign-up) buttons: one per enabled provider, laid out like Clerk's own.
+ *
+ * @tagname oauth-buttons
+ * @summary Social sign-in and sign-up buttons that start Clerk's OAuth redirect flow.
+ *
+ * @slot icon-<provider> - Replaces one provider's icon, e.g. `slot="icon-google"` or `slot="icon-custom_acme"`.
+ * @slot captcha - Where the `#clerk-captcha` container goes when the page has none (added automatically).
+ * @csspart list - The list of buttons.
+ * @csspart button - Every provider button (also `button-<provider>`, e.g. `button-google`).
+ * @csspart icon - A provider's icon image, or its initial letter (then also `initial`).
+ * @csspart initial - The initial letter shown when a provider has no icon or its icon failed to load.
+ * @csspart spinner - The progress indicator in the clicked button.
+ * @csspart label - A button's text (visually hidden on icon-only buttons).
+ * @csspart badge - The "Last used" badge.
+ * @csspart loading - The "Loading sign-in options…" text, shown before Clerk is ready when `strategies` is not set.
+ * @csspart empty - The text shown when no provider is enabled.
+ * @csspart error - The live region under the buttons with the error message.
+ * @csspart retry - The "Try again" button shown when Clerk itself failed to load.
+ * @cssprop [--clerk-elements-radius=6px] - Corner radius (shared by every element).
+ * @cssprop [--clerk-elements-error-color=#b3261e] - Colour of error text (shared by every element; dark scheme default #ffb4ab).
+ * @cssprop [--oauth-buttons-focus-color=#2f6fde] - Focus ring colour (dark scheme: #8ab4f8).
+ * @cssprop [--oauth-buttons-gap=0.5rem] - Space between buttons.
+ * @cssprop [--oauth-buttons-background=#fff] - Button background (dark scheme: #1f2023).
+ * @cssprop [--oauth-buttons-hover-background=#f4f4f5] - Button background on hover (dark scheme: #2a2b2f).
+ * @cssprop [--oauth-buttons-color=#212126] - Button text colour (dark scheme: #f4f4f5).
+ * @cssprop [--oauth-buttons-border=1px solid #d9d9de] - Button border (dark scheme: 1px solid #3f4046).
+ * @cssprop [--oauth-buttons-height=2.5rem] - Minimum button height.
+ * @cssprop [--oauth-buttons-icon-size=1.125rem] - Icon size.
+ * @cssprop [--oauth-buttons-badge-background=#eef2ff] - "Last used" badge background (dark scheme: #2c2f4a).
+ * @cssprop [--oauth-buttons-badge-color=#3730a3] - "Last used" badge text colour (dark scheme: #c7d2fe).
+ * @fires oauth-redirect - Cancelable, before leaving for the provider. `event.strategy`, `event.mode`, `event.url` (the absolute `redirect-url`). `preventDefault()` stops the redirect.
+ * @fires oauth-error - Starting the flow failed. `event.strategy`, `event.code`, `event.message`.
+ * @fires oauth-elements-status - `status` changed. `event.status`, `event.previous`.
+ */
+export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
+  static override styles = [hostStyles, styles];
+
+  /** `sign-in` (default) or `sign-up`: which Clerk resource starts the flow. */
+  @property() mode: OAuthMode = 'sign-in';
+  /** Comma-separated strategies to show, in this order (`oauth_google, github`). Default: every enabled provider. */
+  @property() strategies?: string;
+  /** Where the provider sends the visitor back to (the page with `<sso-callback>`). */
+  @property({ attribute: 'redirect-url' }) redirectUrl = '/sso-callback';
+  /** Where the visitor lands once signed in. */
+  @property({ attribute: 'redirect-url-complete' }) redirectUrlComplete = '/';
+  /** `mode="sign-up"`: the visitor has accepted the terms (sent as `legalAccepted`). */
+  @property({ type: Boolean, attribute: 'legal-accepted' }) legalAccepted = false;
+  /** `mode="sign-up"`: metadata stored on the new user (`unsafeMetadata`). */
+  @property({ attribute: false }) unsafeMetadata?: Record<string, unknown>;
+  /** `auto` (block buttons for two providers or fewer), `block` or `icon`. */
+  @property() variant: Variant = 'auto';
+  /** At most this many icon buttons per row. */
+  @property({ type: Number }) columns = 5;
+  /** Shows the provider this browser used last on its own first row with a "Last used" badge. */
+  @property({ type: Boolean, attribute: 'show-last-used' }) showLastUsed = false;
+  /** Self-hosted icons for built-in providers: `<icon-base-url>/<provider>.svg`. Default: the instance's logos, then Clerk's. */
+  @property({ attribute: 'icon-base-url' }) iconBaseUrl?: string;
+
+  /** The error shown, when `status` is `error`. */
+  @state() error?: ElementError;
+  @state() private brokenIcons: ReadonlySet<string> = new Set();
+
+  /** The strategy clicked: held until Clerk is ready, then redirecting. */
+  #pending?: string;
+  #inFlight = false;
+  #redirecting = false;
+  #removeCaptcha?: () => void;
+  readonly #warned = new Set<string>();
+
+  constructor() {
+    super();
+    this.status = 'loading';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pageshow', this.#onPageShow);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', this.#ensureCaptcha, { once: true });
+    else this.#ensureCaptcha();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.#onPageShow);
+    document.removeEventListener('DOMContentLoaded', this.#ensureCaptcha);
+    this.#removeCaptcha?.();
+    this.#removeCaptcha = undefined;
+  }
+
+  protected override clerkChanged(value: ClerkContextValue): void {
+    if (value.status === 'error' && this.#pending && !this.#inFlight) this.#pending = undefined;
+    if (value.status === 'ready' && this.#pending && !this.#inFlight) void this.#proceed(this.#pending);
+    else this.#sync();
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.setStatus(this.#derivedStatus());
+  }
+
+  /** The providers shown, warning once about requested strategies the instance does not offer. */
+  #providers(): SocialProvider[] {
+    const ready = this.ctx.status === 'ready';
+    const { providers, skipped } = resolveProviders(parseStrategies(this.strategies), this.ctx.socialProviders, ready);
+    if (skipped.length) {
+      const enabled = this.ctx.socialProviders.map((p) => p.strategy).join(', ') || 'none';
+      for (const strategy of skipped) {
+        const key = `${strategy}|${enabled}`;
+        if (this.#warned.has(key)) continue;
+        this.#warned.add(key);
+        console.warn(`<oauth-buttons>: "${strategy}" is not an enabled social provider of this Clerk instance, so it is skipped. Enabled: ${enabled}.`);
+      }
+    }
+    return providers;
+  }
+
+  #derivedStatus(): OAuthButtonsStatus {
+    if (this.#redirecting) return 'redirecting';
+    if (this.ctx.status === 'error') return 'error';
+    if (this.ctx.status === 'loading' || this.#pending) return 'loading';
+    if (this.error) return 'error';
+    return this.#providers().length ? 'ready' : 'empty';
+  }
+
+  #sync(): void {
+    this.setStatus(this.#derivedStatus());
+    this.requestUpdate();
+  }
+
+  #click(provider: SocialProvider): void {
+    // One flow at a time: a second click, or any click while Clerk failed, does nothing.
+    if (this.#pending || this.ctx.status === 'error') return;
+    this.#pending = provider.strategy;
+    this.error = undefined;
+    if (this.ctx.status === 'ready') void this.#proceed(provider.strategy);
+    else this.#sync();
+  }
+
+  async #proceed(strategy: string): Promise<void> {
+    if (this.#inFlight) return;
+    this.#inFlight = true;
+    const ctx = this.ctx;
+    const provider = this.#providers().find((p) => p.strategy === strategy);
+    if (!provider) {
+      this.#fail(strategy, elementError('strategy_not_enabled', `Signing in with ${strategy.replace(/^oauth_/, '')} is not available for this application.`));
+      return;
+    }
+    const allowed = ctx.urls.allowedRedirectOrigins;
+    const redirectUrl = validateRedirectUrl(this.redirectUrl || '/sso-callback', allowed);
+    if (isRedirectError(redirectUrl)) return this.#fail(strategy, redirectUrl);
+    const redirectUrlComplete = validateRedirectUrl(this.redirectUrlComplete || '/', allowed);
+    if (isRedirectError(redirectUrlComplete)) return this.#fail(strategy, redirectUrlComplete);
+    const resource: OAuthResource | undefined = this.mode === 'sign-up' ? ctx.client?.signUp : ctx.client?.signIn;
+    if (!resource) return this.#fail(strategy, elementError('client_not_ready', 'Clerk has no client yet. Please reload the page and try again.'));
+
+    const event = new OAuthRedirectEvent(strategy, this.mode, redirectUrl.href);
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) {
+      this.#reset();
+      return;
+    }
+    this.#redirecting = true;
+    this.#sync();
+    this.#ensureCaptcha();
+    const params: RedirectParams = { strategy, redirectUrl: redirectUrl.href, redirectUrlComplete: redirectUrlComplete.href };
+    if (this.mode === 'sign-up') {
+      if (this.legalAccepted) params.legalAccepted = true;
+      if (this.unsafeMetadata) params.unsafeMetadata = this.unsafeMetadata;
+    }
+    try {
+      // Clerk navigates to the provider itself; on success this never settles.
+      await resource.authenticateWithRedirect(params);
+    } catch (cause) {
+      this.#fail(strategy, toElementError(cause, 'oauth_failed'));
+    }
+  }
+
+  #fail(strategy: string, error: ElementError): void {
+    this.#reset(error);
+    const event = new OAuthErrorEvent(strategy, error);
+    this.dispatchEvent(event);
+  }
+
+  #reset(error?: ElementError): void {
+    this.#pending = undefined;
+    this.#inFlight = false;
+    this.#redirecting = false;
+    this.error = error;
+    this.#sync();
+  }
+
+  /** Back from the provider through the browser's back/forward cache: the page is live again. */
+  readonly #onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && this.#redirecting) this.#reset();
+  };
+
+  readonly #ensureCaptcha = () => {
+    if (this.isConnected && !this.#removeCaptcha) this.#removeCaptcha = ensureCaptchaContainer(this);
+  };
+
+  #iconFailed(url: string): void {
+    this.brokenIcons = new Set([...this.brokenIcons, url]);
+  }
+
+  override render() {
+    const providers = this.#providers();
+    const ctx = this.ctx;
+    const shownError = ctx.status === 'error' ? ctx.error : this.error;
+    const lastUsed = this.showLastUsed ? ctx.client?.lastAuthenticationStrategy : undefined;
+    const layout = layoutOf(providers, this.variant, this.columns, lastUsed);
+    const ordered = layout.lastUsed ? [layout.lastUsed, ...layout.rest] : layout.rest;
+    return html`
+      ${this.status === 'loading' && !providers.length
+        ? html`<p part="loading" role="status">${this.t('oauthElements.loading')}</p>`
+        : nothing}
+      ${this.status === 'empty' ? html`<p part="empty">${this.t('oauthElements.noProviders')}</p>` : nothing}
+      ${providers.length
+        ? html`<ul
+            part="list"
+            role="list"
+            class=${layout.block ? 'block' : 'icons'}
+            aria-busy=${ctx.status === 'loading' ? 'true' : 'false'}
+            style=${styleMap({ '--_columns': String(layout.perRow) })}
+          >
+            ${ordered.map((provider) => this.#button(provider, layout.block, layout.longLabels, provider === layout.lastUsed))}
+          </ul>`
+        : nothing}
+      <div part="error" role="alert">${shownError ? this.#errorContent(shownError, ctx) : nothing}</div>
+      <slot name="captcha"></slot>
+    `;
+  }
+
+  #errorContent(error: ElementError, ctx: ClerkContextValue) {
+    return html`<span>${error.message}</span>${ctx.status === 'error'
+        ? html` <button part="retry" type="button" @click=${() => ctx.retry()}>${this.t('oauthElements.retry')}</button>`
+        : nothing}`;
+  }
+
+  #button(provider: SocialProvider, block: boolean, longLabels: boolean, lastUsed: boolean) {
+    const full = this.t('socialButtonsBlockButton', { provider: provider.name });
+    const visible = longLabels || lastUsed ? full : this.t('socialButtonsBlockButtonManyInView', { provider: provider.name });
+    const asBlock = block || lastUsed;
+    const pending = this.#pending === provider.strategy;
+    const disabled = Boolean(this.#pending) || this.ctx.status === 'error';
+    return html`<li class=${lastUsed ? 'last-used' : nothing}>
+      <button
+        type="button"
+        part="button button-${provider.id}"
+        class=${asBlock ? 'block' : 'icon'}
+        data-strategy=${provider.strategy}
+        aria-disabled=${disabled ? 'true' : 'false'}
+        aria-busy=${pending ? 'true' : 'false'}
+        @click=${() => this.#click(provider)}
+      >
+        ${pending ? html`<span part="spinner" aria-hidden="true"></span>` : this.#icon(provider)}
+        <span part="label" class=${asBlock ? 'text' : 'visually-hidden'}>${asBlock ? visible : full}</span>
+        ${lastUsed ? html`<span part="badge">${this.t('lastAuthenticationStrategy')}</span>` : nothing}
+      </button>
+    </li>`;
+  }
+
+  #icon(provider: SocialProvider) {
+    const url = iconUrlOf(provider, this.iconBaseUrl);
+    const fallback =
+      url && !this.brokenIcons.has(url)
+        ? html`<img part="icon" src=${url} alt="" referrerpolicy="no-referrer" decoding="async" @error=${() => this.#iconFailed(url)} />`
+        : html`<span part="icon initial" aria-hidden="true">${providerInitial(provider)}</span>`;
+    return html`<slot name="icon-${provider.id}">${fallback}</slot>`;
+  }
+}

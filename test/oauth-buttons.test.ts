@@ -1,0 +1,527 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { ClerkProviderElement } from '../src/elements/clerk-provider/clerk-provider.js';
+import { OAuthButtonsElement } from '../src/elements/oauth-buttons/oauth-buttons.js';
+import { iconUrlOf, layoutOf, parseStrategies, resolveProviders } from '../src/elements/oauth-buttons/oauth-buttons-layout.js';
+import type { OAuthErrorEvent, OAuthRedirectEvent, StatusChangeEvent } from '../src/events.js';
+import { describeProvider } from '../src/providers.js';
+import { FakeClerk, asClerk, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
+import type { ClerkInstance } from '../src/context.js';
+import type { Localization } from '../src/localization.js';
+import { freshTag, resetClerkGlobals, until } from './helpers.js';
+
+const PROVIDER = unsafeStatic(freshTag('test-provider', ClerkProviderElement));
+const BUTTONS = freshTag('test-oauth-buttons', OAuthButtonsElement);
+const buttonsTag = unsafeStatic(BUTTONS);
+const ICONS = new URL('../emulator/assets/providers', import.meta.url).href;
+const ORIGIN = window.location.origin;
+
+/** A Clerk whose load() finishes only when the test says so. */
+class GatedClerk extends FakeClerk {
+  open!: () => void;
+  readonly #gate = new Promise<void>((resolve) => (this.open = resolve));
+  override async load(options: Record<string, unknown> = {}): Promise<void> {
+    this.record('load', [options]);
+    this.options = options;
+    await this.#gate;
+    this.loaded = true;
+    this.status = 'ready';
+    this.emit();
+  }
+}
+
+interface Mounted {
+  el: OAuthButtonsElement;
+  fake: FakeClerk;
+  provider: ClerkProviderElement;
+  statuses: string[];
+}
+
+/** `<provider .clerk=fake><oauth-buttons attrs></oauth-buttons></provider>`, waiting until the buttons leave `loading` unless told not to. */
+async function mount(
+  options: FakeClerkOptions | FakeClerk = {},
+  attrs: Record<string, string | boolean> = {},
+  extra: { localization?: Localization; allowedOrigins?: string; waitReady?: boolean; children?: unknown } = {},
+): Promise<Mounted> {
+  const fake = options instanceof FakeClerk ? options : new FakeClerk(options);
+  const statuses: string[] = [];
+  const wrapper = await fixture<HTMLElement>(
+    staticHtml`<div @oauth-elements-status=${(e: StatusChangeEvent) => e.target instanceof OAuthButtonsElement && statuses.push(e.status)}>
+      <${PROVIDER} .clerk=${asClerk<ClerkInstance>(fake)} .localization=${extra.localization} allowed-redirect-origins=${extra.allowedOrigins ?? ''}>
+        <${buttonsTag}>${extra.children ?? ''}</${buttonsTag}>
+      </${PROVIDER}>
+    </div>`,
+  );
+  const el = wrapper.querySelector(BUTTONS) as OAuthButtonsElement;
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false) el.removeAttribute(name);
+    else el.setAttribute(name, value === true ? '' : value);
+  }
+  if (extra.waitReady !== false) await until(() => el.status !== 'loading', 'leaves loading');
+  await el.updateComplete;
+  return { el, fake, provider: wrapper.querySelector('[allowed-redirect-origins]') as ClerkProviderElement, statuses };
+}
+
+const shadow = (el: OAuthButtonsElement) => el.shadowRoot!;
+const buttons = (el: OAuthButtonsElement) => [...shadow(el).querySelectorAll<HTMLButtonElement>('button[part~=button]')];
+const button = (el: OAuthButtonsElement, strategy: string) =>
+  shadow(el).querySelector<HTMLButtonElement>(`button[data-strategy="${strategy}"]`)!;
+const strategiesShown = (el: OAuthButtonsElement) => buttons(el).map((b) => b.dataset.strategy);
+const accessibleName = (b: HTMLButtonElement) => b.querySelector('[part~=label]')!.textContent!.trim();
+const alertText = (el: OAuthButtonsElement) => shadow(el).querySelector('[part=error]')!.textContent!.trim();
+
+describe('oauth-buttons layout helpers', () => {
+  it('parses strategies: optional oauth_ prefix, commas or spaces, no duplicates, blank means all', () => {
+    expect(parseStrategies(' google, oauth_github  custom_acme,google ')).to.deep.equal(['oauth_google', 'oauth_github', 'oauth_custom_acme']);
+    expect(parseStrategies('')).to.equal(undefined);
+    expect(parseStrategies(null)).to.equal(undefined);
+  });
+
+  it('resolves requested strategies against the enabled ones only once Clerk is ready', () => {
+    const enabled = [describeProvider('oauth_google', { name: 'Google' }), describeProvider('oauth_github', { name: 'GitHub' })];
+    expect(resolveProviders(undefined, enabled, false).providers).to.deep.equal([]);
+    expect(resolveProviders(['oauth_github', 'oauth_x'], enabled, false).providers.map((p) => p.name)).to.deep.equal(['GitHub', 'X']);
+    expect(resolveProviders(['oauth_github', 'oauth_nope'], enabled, true)).to.deep.equal({ providers: [enabled[1]], skipped: ['oauth_nope'] });
+  });
+
+  it('lays out like Clerk: block up to two, rows spread evenly, last used apart', () => {
+    const many = scenarios.manyProviders.providers.map((p) => describeProvider(typeof p === 'string' ? p : p.strategy));
+    expect(layoutOf(many.slice(0, 2), 'auto', 5)).to.include({ block: true, perRow: 2, longLabels: false });
+    expect(layoutOf(many.slice(0, 1), 'auto', 5)).to.include({ block: true, perRow: 1, longLabels: true });
+    expect(layoutOf(many, 'auto', 5)).to.include({ block: false, perRow: 4 });
+    expect(layoutOf(many, 'icon', 3)).to.include({ perRow: 3 });
+    expect(layoutOf(many.slice(0, 5), 'block', 5)).to.include({ block: true, perRow: 2 });
+    expect(layoutOf(many, 'icon', 0)).to.include({ perRow: 1 });
+    const last = layoutOf(many.slice(0, 3), 'auto', 5, 'oauth_github');
+    expect(last.lastUsed?.strategy).to.equal('oauth_github');
+    expect(last.rest.map((p) => p.strategy)).to.deep.equal(['oauth_google', 'oauth_microsoft']);
+    expect(layoutOf(many.slice(0, 3), 'auto', 5, 'oauth_nope').lastUsed).to.equal(undefined);
+  });
+
+  it('picks icons: self-hosted built-ins, then the logo, then Clerk; custom without logo gets none', () => {
+    const google = describeProvider('oauth_google', { logo_url: '/logo.png' });
+    const acme = describeProvider('oauth_custom_acme', { logo_url: '/acme.svg' });
+    expect(iconUrlOf(google, '/icons/')).to.equal('/icons/google.svg');
+    expect(iconUrlOf(google)).to.equal('/logo.png');
+    expect(iconUrlOf(describeProvider('oauth_github'))).to.equal('https://img.clerk.com/static/github.svg');
+    expect(iconUrlOf(acme, '/icons')).to.equal('/acme.svg');
+    expect(iconUrlOf(describeProvider('oauth_custom_bare'), '/icons')).to.equal(undefined);
+  });
+});
+
+describe('<oauth-buttons>', () => {
+  beforeEach(resetClerkGlobals);
+  afterEach(() => {
+    resetClerkGlobals();
+    document.querySelectorAll('#clerk-captcha').forEach((c) => c.remove());
+  });
+
+  it('shows the enabled providers in Clerk order; two providers are block buttons with short labels and full names', async () => {
+    const { el, statuses } = await mount(scenarios.ready);
+    expect(el.status).to.equal('ready');
+    expect(el.getAttribute('status')).to.equal('ready');
+    expect(statuses).to.deep.equal(['ready']);
+    expect(strategiesShown(el)).to.deep.equal(['oauth_google', 'oauth_github']);
+    const google = button(el, 'oauth_google');
+    expect(google.className).to.equal('block');
+    expect(google.getAttribute('part')).to.equal('button button-google');
+    // Side by side the label is short; the accessible name is what is seen (WCAG 2.5.3).
+    expect(google.querySelector('[part=label]')!.textContent).to.equal('Google');
+    expect(google.hasAttribute('aria-label')).to.equal(false);
+    expect(google.getAttribute('aria-disabled')).to.equal('false');
+    await expect(el).to.be.accessible();
+  });
+
+  it('one provider gets the long label', async () => {
+    const { el } = await mount({ providers: ['oauth_github'] });
+    const github = button(el, 'oauth_github');
+    expect(github.querySelector('[part=label]')!.textContent).to.equal('Continue with GitHub');
+  });
+
+  it('many providers are icon buttons, evenly spread, each keeping its full accessible name; custom providers included', async () => {
+    const { el } = await mount(scenarios.manyProviders);
+    expect(strategiesShown(el)).to.have.length(8);
+    expect(strategiesShown(el)).to.include('oauth_custom_acme');
+    const list = shadow(el).querySelector<HTMLElement>('[part=list]')!;
+    expect(list.style.getPropertyValue('--_columns')).to.equal('4');
+    for (const b of buttons(el)) {
+      expect(b.className).to.equal('icon');
+      expect(b.querySelector('[part=label]')!.classList.contains('visually-hidden')).to.equal(true);
+    }
+    expect(accessibleName(button(el, 'oauth_linkedin_oidc'))).to.equal('Continue with LinkedIn');
+    expect(accessibleName(button(el, 'oauth_custom_acme'))).to.equal('Continue with Acme SSO');
+    expect(button(el, 'oauth_custom_acme').querySelector('img')!.src).to.match(/^data:image\/svg\+xml/);
+    // Two rows of four, the same width.
+    const [first, , , , fifth] = buttons(el).map((b) => b.getBoundingClientRect());
+    expect(fifth!.top).to.be.greaterThan(first!.top);
+    expect(Math.round(fifth!.width)).to.equal(Math.round(first!.width));
+    await expect(el).to.be.accessible();
+  });
+
+  it('variant and columns override the automatic layout', async () => {
+    const { el } = await mount(scenarios.manyProviders, { variant: 'block', columns: '3' });
+    expect(buttons(el).every((b) => b.className === 'block')).to.equal(true);
+    expect(shadow(el).querySelector<HTMLElement>('[part=list]')!.style.getPropertyValue('--_columns')).to.equal('2');
+    el.variant = 'icon';
+    await el.updateComplete;
+    expect(buttons(el).every((b) => b.className === 'icon')).to.equal(true);
+    expect(shadow(el).querySelector<HTMLElement>('[part=list]')!.style.getPropertyValue('--_columns')).to.equal('3');
+    const { el: two } = await mount(scenarios.ready, { variant: 'icon' });
+    expect(buttons(two).map((b) => b.className)).to.deep.equal(['icon', 'icon']);
+  });
+
+  it('strategies picks and orders providers; unknown or disabled ones are skipped with one warning naming them', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const { el } = await mount(
+        { providers: ['oauth_google', 'oauth_github', { strategy: 'oauth_apple', enabled: false }] },
+        { strategies: 'github, oauth_nope, apple, oauth_google' },
+      );
+      expect(strategiesShown(el)).to.deep.equal(['oauth_github', 'oauth_google']);
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(warnings).to.have.length(2);
+      expect(warnings[0]).to.contain('"oauth_nope"').and.contain('Enabled: oauth_google, oauth_github');
+      expect(warnings[1]).to.contain('"oauth_apple"');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('names are never blank: a nameless custom provider is titleized, with an initial instead of an icon', async () => {
+    const { el } = await mount({ providers: [{ strategy: 'oauth_custom_my_idp', name: '  ' }] });
+    const b = button(el, 'oauth_custom_my_idp');
+    expect(accessibleName(b)).to.equal('Continue with My Idp');
+    expect(b.querySelector('[part~=initial]')!.textContent).to.equal('M');
+    expect(b.querySelector('img')).to.equal(null);
+  });
+
+  it('loading without strategies: a status message, no buttons', async () => {
+    const { el } = await mount(scenarios.loading, {}, { waitReady: false });
+    expect(el.status).to.equal('loading');
+    expect(buttons(el)).to.have.length(0);
+    const loading = shadow(el).querySelector('[part=loading]')!;
+    expect(loading.getAttribute('role')).to.equal('status');
+    expect(loading.textContent).to.equal('Loading sign-in options…');
+    await expect(el).to.be.accessible();
+  });
+
+  it('with strategies, the buttons render before Clerk loads; a held click becomes exactly one redirect', async () => {
+    const fake = new GatedClerk(scenarios.ready);
+    const redirects: OAuthRedirectEvent[] = [];
+    const { el, statuses } = await mount(fake, { strategies: 'google,github', 'icon-base-url': ICONS }, { waitReady: false });
+    el.addEventListener('oauth-redirect', (e) => redirects.push(e));
+    await el.updateComplete;
+    expect(el.status).to.equal('loading');
+    expect(strategiesShown(el)).to.deep.equal(['oauth_google', 'oauth_github']);
+    expect(accessibleName(button(el, 'oauth_github'))).to.equal('GitHub');
+    expect(shadow(el).querySelector('[part=list]')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    button(el, 'oauth_github').click();
+    button(el, 'oauth_github').click();
+    button(el, 'oauth_google').click();
+    await el.updateComplete;
+    expect(button(el, 'oauth_github').getAttribute('aria-busy')).to.equal('true');
+    expect(button(el, 'oauth_github').querySelector('[part=spinner]')).to.not.equal(null);
+    expect(buttons(el).every((b) => b.getAttribute('aria-disabled') === 'true')).to.equal(true);
+    expect(fake.callsTo('signIn.authenticateWithRedirect')).to.have.length(0);
+
+    fake.open();
+    await until(() => el.status === 'redirecting', 'redirecting');
+    fake.emit();
+    fake.emit();
+    await el.updateComplete;
+    expect(fake.callsTo('signIn.authenticateWithRedirect')).to.deep.equal([
+      [{ strategy: 'oauth_github', redirectUrl: `${ORIGIN}/sso-callback`, redirectUrlComplete: `${ORIGIN}/` }],
+    ]);
+    expect(redirects).to.have.length(1);
+    expect(statuses).to.deep.equal(['redirecting']);
+  });
+
+  it('a held click is dropped when Clerk fails to load; the error offers a retry', async () => {
+    const fake = new GatedClerk({});
+    const { el, provider } = await mount(fake, { strategies: 'google' }, { waitReady: false });
+    button(el, 'oauth_google').click();
+    await el.updateComplete;
+    // The page swaps in a Clerk whose load() rejects.
+    const failing = new FakeClerk(scenarios.loadFailed);
+    provider.clerk = asClerk<ClerkInstance>(failing);
+    await until(() => el.status === 'error', 'error');
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('Failed to fetch');
+    expect(button(el, 'oauth_google').getAttribute('aria-disabled')).to.equal('true');
+    expect(button(el, 'oauth_google').getAttribute('aria-busy')).to.equal('false');
+    button(el, 'oauth_google').click();
+    expect(failing.callsTo('signIn.authenticateWithRedirect')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    shadow(el).querySelector<HTMLButtonElement>('[part=retry]')!.click();
+    await until(() => failing.callsTo('load').length === 2, 'second load');
+  });
+
+  it('sign-in: one click, absolute validated URLs, redirecting status, every button disabled, a second click does nothing', async () => {
+    const { el, fake, statuses } = await mount(scenarios.ready, { 'redirect-url': '/sign-in/sso-callback', 'redirect-url-complete': '/dashboard?x=1' });
+    const github = button(el, 'oauth_github');
+    github.focus();
+    github.click();
+    expect(el.status).to.equal('redirecting');
+    github.click();
+    button(el, 'oauth_google').click();
+    await el.updateComplete;
+    expect(fake.callsTo('signIn.authenticateWithRedirect')).to.deep.equal([
+      [{ strategy: 'oauth_github', redirectUrl: `${ORIGIN}/sign-in/sso-callback`, redirectUrlComplete: `${ORIGIN}/dashboard?x=1` }],
+    ]);
+    expect(fake.callsTo('signUp.authenticateWithRedirect')).to.have.length(0);
+    expect(el.getAttribute('status')).to.equal('redirecting');
+    expect(github.getAttribute('aria-busy')).to.equal('true');
+    expect(buttons(el).map((b) => b.getAttribute('aria-disabled'))).to.deep.equal(['true', 'true']);
+    expect(el.shadowRoot!.activeElement).to.equal(github);
+    expect(statuses).to.deep.equal(['ready', 'redirecting']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sign-up: signUp.authenticateWithRedirect with legalAccepted and unsafeMetadata', async () => {
+    const { el, fake } = await mount(scenarios.ready, { mode: 'sign-up', 'legal-accepted': true });
+    el.unsafeMetadata = { plan: 'pro' };
+    button(el, 'oauth_google').click();
+    await el.updateComplete;
+    expect(fake.callsTo('signUp.authenticateWithRedirect')).to.deep.equal([
+      [{ strategy: 'oauth_google', redirectUrl: `${ORIGIN}/sso-callback`, redirectUrlComplete: `${ORIGIN}/`, legalAccepted: true, unsafeMetadata: { plan: 'pro' } }],
+    ]);
+    expect(fake.callsTo('signIn.authenticateWithRedirect')).to.have.length(0);
+  });
+
+  it('sign-up without legal-accepted or metadata sends neither', async () => {
+    const { el, fake } = await mount(scenarios.ready, { mode: 'sign-up' });
+    button(el, 'oauth_google').click();
+    expect(fake.callsTo('signUp.authenticateWithRedirect')[0]![0]).to.not.have.any.keys('legalAccepted', 'unsafeMetadata');
+  });
+
+  it('oauth-redirect: bubbles, composed, cancelable, with strategy, mode and url; cancelling stops the redirect', async () => {
+    const { el, fake, statuses } = await mount(scenarios.ready, { mode: 'sign-up' });
+    let seen: OAuthRedirectEvent | undefined;
+    const onRedirect = (e: OAuthRedirectEvent) => {
+      seen = e;
+      e.preventDefault();
+    };
+    document.addEventListener('oauth-redirect', onRedirect, { once: true });
+    button(el, 'oauth_github').click();
+    expect(seen).to.be.instanceOf(Event);
+    expect(seen).to.include({ strategy: 'oauth_github', mode: 'sign-up', url: `${ORIGIN}/sso-callback`, bubbles: true, composed: true, cancelable: true });
+    expect(fake.callsTo('signUp.authenticateWithRedirect')).to.have.length(0);
+    await el.updateComplete;
+    expect(el.status).to.equal('ready');
+    expect(buttons(el).map((b) => b.getAttribute('aria-disabled'))).to.deep.equal(['false', 'false']);
+    expect(statuses).to.deep.equal(['ready']);
+    button(el, 'oauth_github').click();
+    expect(fake.callsTo('signUp.authenticateWithRedirect')).to.have.length(1);
+  });
+
+  for (const [attr, value, code] of [
+    ['redirect-url', 'https://evil.example/cb', 'redirect_origin_not_allowed'],
+    ['redirect-url-complete', 'https://evil.example/', 'redirect_origin_not_allowed'],
+    ['redirect-url', 'javascript:alert(1)', 'invalid_redirect_url'],
+  ] as const) {
+    it(`rejects ${attr}="${value}": error state, oauth-error, no redirect`, async () => {
+      const { el, fake } = await mount(scenarios.ready, { [attr]: value });
+      const errors: OAuthErrorEvent[] = [];
+      document.addEventListener('oauth-error', (e) => errors.push(e), { once: true });
+      const redirects: Event[] = [];
+      el.addEventListener('oauth-redirect', (e) => redirects.push(e));
+      button(el, 'oauth_google').click();
+      await el.updateComplete;
+      expect(el.status).to.equal('error');
+      expect(errors[0]).to.include({ strategy: 'oauth_google', code, bubbles: true, composed: true });
+      expect(alertText(el)).to.equal(errors[0]!.message);
+      expect(redirects).to.have.length(0);
+      expect(fake.callsTo('signIn.authenticateWithRedirect')).to.have.length(0);
+    });
+  }
+
+  it("allows another origin the provider's allowed-redirect-origins lists", async () => {
+    const { el, fake } = await mount(scenarios.ready, { 'redirect-url-complete': 'https://app.example/home' }, { allowedOrigins: 'https://app.example' });
+    button(el, 'oauth_google').click();
+    expect(fake.callsTo('signIn.authenticateWithRedirect')[0]![0]).to.include({ redirectUrlComplete: 'https://app.example/home' });
+  });
+
+  it("a Clerk error shows its long message in the live region, keeps the code for the event, and the buttons work again", async () => {
+    const { el, fake, statuses } = await mount(scenarios.strategyDisabled);
+    const errors: OAuthErrorEvent[] = [];
+    el.addEventListener('oauth-error', (e) => errors.push(e));
+    const google = button(el, 'oauth_google');
+    google.focus();
+    google.click();
+    await until(() => el.status === 'error', 'error');
+    await el.updateComplete;
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.include({ strategy: 'oauth_google', code: 'strategy_for_user_invalid', message: 'This sign-in strategy is not enabled for this application.' });
+    expect(el.error?.code).to.equal('strategy_for_user_invalid');
+    const region = shadow(el).querySelector('[part=error]')!;
+    expect(region.getAttribute('role')).to.equal('alert');
+    expect(region.textContent).to.equal('This sign-in strategy is not enabled for this application.');
+    expect(region.querySelector('[part=retry]')).to.equal(null);
+    expect(buttons(el).map((b) => b.getAttribute('aria-disabled'))).to.deep.equal(['false', 'false']);
+    expect(el.shadowRoot!.activeElement).to.equal(google);
+    expect(statuses).to.deep.equal(['ready', 'redirecting', 'error']);
+    await expect(el).to.be.accessible();
+    button(el, 'oauth_github').click();
+    expect(el.error).to.equal(undefined);
+    expect(fake.callsTo('signIn.authenticateWithRedirect')).to.have.length(2);
+  });
+
+  it('a non-API failure still gets a message and a code', async () => {
+    const { el } = await mount({ authenticateError: new Error('boom') });
+    button(el, 'oauth_google').click();
+    await until(() => el.status === 'error', 'error');
+    expect(el.error).to.include({ code: 'oauth_failed', message: 'boom' });
+  });
+
+  it('empty: no provider enabled says so instead of rendering nothing', async () => {
+    const { el } = await mount(scenarios.noProviders);
+    expect(el.status).to.equal('empty');
+    expect(buttons(el)).to.have.length(0);
+    expect(shadow(el).querySelector('[part=empty]')!.textContent).to.equal('No social sign-in providers are enabled for this application.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('empty when every requested strategy is disabled', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const { el } = await mount(scenarios.ready, { strategies: 'apple' });
+      expect(el.status).to.equal('empty');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('show-last-used puts the last used provider first, alone, with the long label and a badge', async () => {
+    const { el } = await mount({ ...scenarios.manyProviders, lastAuthenticationStrategy: 'oauth_github' }, { 'show-last-used': true });
+    expect(strategiesShown(el)[0]).to.equal('oauth_github');
+    const github = button(el, 'oauth_github');
+    expect(github.className).to.equal('block');
+    expect(github.querySelector('[part=label]')!.textContent).to.equal('Continue with GitHub');
+    expect(github.querySelector('[part=badge]')!.textContent).to.equal('Last used');
+    expect(github.getBoundingClientRect().width).to.be.greaterThan(button(el, 'oauth_google').getBoundingClientRect().width * 2);
+    expect(shadow(el).querySelectorAll('[part=badge]')).to.have.length(1);
+    expect(shadow(el).querySelector<HTMLElement>('[part=list]')!.style.getPropertyValue('--_columns')).to.equal('4');
+    await expect(el).to.be.accessible();
+    el.showLastUsed = false;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part=badge]')).to.equal(null);
+  });
+
+  it('show-last-used ignores a last used strategy that is not shown', async () => {
+    const { el } = await mount({ lastAuthenticationStrategy: 'oauth_apple' }, { 'show-last-used': true });
+    expect(shadow(el).querySelector('[part=badge]')).to.equal(null);
+  });
+
+  it('self-hosted icons load from icon-base-url; a failing icon falls back to the initial letter', async () => {
+    const { el } = await mount(scenarios.ready, { 'icon-base-url': ICONS });
+    const img = button(el, 'oauth_google').querySelector('img')!;
+    expect(img.getAttribute('src')).to.equal(`${ICONS}/google.svg`);
+    expect(img.getAttribute('alt')).to.equal('');
+    await until(() => img.complete && img.naturalWidth > 0, 'icon loaded');
+    el.iconBaseUrl = '/no-such-icons';
+    await el.updateComplete;
+    await until(() => buttons(el).every((b) => !b.querySelector('img')), 'fallback to initials');
+    expect(button(el, 'oauth_google').querySelector('[part~=initial]')!.textContent).to.equal('G');
+    expect(button(el, 'oauth_github').querySelector('[part~=initial]')!.textContent).to.equal('G');
+  });
+
+  it('a slotted icon-<provider> replaces that icon only', async () => {
+    const { el } = await mount(scenarios.ready, { 'icon-base-url': ICONS }, { children: html`<img slot="icon-github" alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" />` });
+    const slot = button(el, 'oauth_github').querySelector<HTMLSlotElement>('slot[name=icon-github]')!;
+    expect(slot.assignedElements()).to.have.length(1);
+    expect(button(el, 'oauth_google').querySelector<HTMLSlotElement>('slot[name=icon-google]')!.assignedElements()).to.have.length(0);
+  });
+
+  it("labels come from the provider's localization (Clerk locale keys)", async () => {
+    const de: Localization = {
+      socialButtonsBlockButton: 'Weiter mit {{provider|titleize}}',
+      socialButtonsBlockButtonManyInView: '{{provider|titleize}}',
+      lastAuthenticationStrategy: 'Zuletzt verwendet',
+    };
+    const { el } = await mount({ providers: ['oauth_google', 'oauth_github'], lastAuthenticationStrategy: 'oauth_google' }, { 'show-last-used': true }, { localization: de });
+    expect(accessibleName(button(el, 'oauth_google'))).to.equal('Weiter mit Google');
+    expect(accessibleName(button(el, 'oauth_github'))).to.equal('Weiter mit GitHub');
+    expect(button(el, 'oauth_google').querySelector('[part=badge]')!.textContent).to.equal('Zuletzt verwendet');
+  });
+
+  it('adds one #clerk-captcha to the light DOM when the page has none, and removes it when it leaves', async () => {
+    const { el } = await mount(scenarios.ready, { mode: 'sign-up' });
+    const captcha = document.querySelectorAll('#clerk-captcha');
+    expect(captcha).to.have.length(1);
+    expect(captcha[0]!.parentElement).to.equal(el);
+    expect(captcha[0]!.getAttribute('slot')).to.equal('captcha');
+    const parent = el.parentElement!;
+    el.remove();
+    expect(document.querySelectorAll('#clerk-captcha')).to.have.length(0);
+    parent.append(el);
+    expect(document.querySelectorAll('#clerk-captcha')).to.have.length(1);
+  });
+
+  it("keeps the page's own #clerk-captcha", async () => {
+    const own = document.createElement('div');
+    own.id = 'clerk-captcha';
+    document.body.append(own);
+    const { el } = await mount(scenarios.ready);
+    expect(document.querySelectorAll('#clerk-captcha')).to.have.length(1);
+    expect(el.querySelector('#clerk-captcha')).to.equal(null);
+    own.remove();
+  });
+
+  it('moving the element while a click is held still makes one redirect', async () => {
+    const fake = new GatedClerk(scenarios.ready);
+    const { el } = await mount(fake, { strategies: 'google' }, { waitReady: false });
+    button(el, 'oauth_google').click();
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    fake.open();
+    await until(() => el.status === 'redirecting', 'redirecting');
+    fake.emit();
+    await el.updateComplete;
+    expect(fake.callsTo('signIn.authenticateWithRedirect')).to.have.length(1);
+  });
+
+  it('a held click for a strategy the instance turns out not to offer becomes an error, not a redirect', async () => {
+    const fake = new GatedClerk({ providers: ['oauth_google'] });
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const { el } = await mount(fake, { strategies: 'github, google' }, { waitReady: false });
+      button(el, 'oauth_github').click();
+      fake.open();
+      await until(() => el.status === 'error', 'error');
+      expect(el.error?.code).to.equal('strategy_not_enabled');
+      expect(fake.callsTo('signIn.authenticateWithRedirect')).to.have.length(0);
+      await el.updateComplete;
+      expect(strategiesShown(el)).to.deep.equal(['oauth_google']);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('coming back from the provider through the back/forward cache makes the buttons usable again', async () => {
+    const { el } = await mount(scenarios.ready);
+    button(el, 'oauth_google').click();
+    expect(el.status).to.equal('redirecting');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    expect(el.status).to.equal('redirecting');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(el.status).to.equal('ready');
+  });
+
+  it('reports a Clerk without a client instead of throwing', async () => {
+    const fake = new FakeClerk();
+    const { el } = await mount(fake);
+    (fake as unknown as { client: unknown }).client = undefined;
+    fake.emit();
+    button(el, 'oauth_google').click();
+    await el.updateComplete;
+    expect(el.error?.code).to.equal('client_not_ready');
+  });
+});

@@ -1,0 +1,246 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing, type TemplateResult } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import { FakeClerk, scenarios, type FakeClerkOptions, type FakeProvider } from '../src/testing/index.js';
+import type { OAuthButtonsElement } from '../src/elements/oauth-buttons/oauth-buttons.js';
+import type { Localization } from '../src/localization.js';
+
+/** Self-hosted icons (the emulator's): img.clerk.com is not reachable offline. Providers without one show their initial. */
+const ICONS = new URL('../emulator/assets/providers', import.meta.url).href;
+const MANY = scenarios.manyProviders.providers as FakeProvider[];
+
+interface Setup {
+  fake?: FakeClerkOptions;
+  attrs?: Partial<Record<'strategies' | 'variant' | 'columns' | 'mode' | 'icon-base-url', string>>;
+  showLastUsed?: boolean;
+  localization?: Localization;
+  /** Wraps the provider, e.g. for `dir` or a colour scheme. */
+  wrap?: (content: TemplateResult) => TemplateResult;
+}
+
+const buttons = ({ fake = {}, attrs = {}, showLastUsed, localization, wrap = (c) => c }: Setup) =>
+  wrap(html`<clerk-provider .clerk=${new FakeClerk(fake)} .localization=${localization}>
+    <oauth-buttons
+      icon-base-url=${attrs['icon-base-url'] ?? ICONS}
+      strategies=${attrs.strategies ?? nothing}
+      variant=${attrs.variant ?? nothing}
+      columns=${attrs.columns ?? nothing}
+      mode=${attrs.mode ?? nothing}
+      ?show-last-used=${showLastUsed}
+    ></oauth-buttons>
+  </clerk-provider>`);
+
+const element = (canvas: HTMLElement) => canvas.querySelector('oauth-buttons') as OAuthButtonsElement;
+const shown = (canvas: HTMLElement) => [...element(canvas).shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~=button]')];
+const expectStatus = (canvas: HTMLElement, status: string) => waitFor(() => expect(element(canvas).getAttribute('status')).toBe(status));
+/** No broken-image glyphs: every icon either loaded or was replaced by its initial. */
+const iconsSettled = (canvas: HTMLElement) =>
+  waitFor(() => {
+    for (const img of element(canvas).shadowRoot!.querySelectorAll('img')) expect(img.complete && img.naturalWidth > 0).toBe(true);
+  });
+
+const meta: Meta = {
+  title: 'Elements/oauth-buttons',
+  component: 'oauth-buttons',
+};
+export default meta;
+type Story = StoryObj;
+
+/** Before Clerk has loaded and without `strategies`, nothing is known yet: a status message. */
+export const LoadingWithoutStrategies: Story = {
+  name: 'Loading, without strategies',
+  render: () => buttons({ fake: scenarios.loading }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'loading');
+    await expect(element(canvasElement).shadowRoot!.querySelector('[part=loading]')!.textContent).toBe('Loading sign-in options…');
+  },
+};
+
+/** With `strategies` the buttons are there in the first frame; a click is held until Clerk is ready. */
+export const LoadingWithStrategies: Story = {
+  name: 'Loading, with strategies',
+  render: () => buttons({ fake: scenarios.loading, attrs: { strategies: 'google, github, microsoft' } }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'loading');
+    await expect(shown(canvasElement)).toHaveLength(3);
+    await iconsSettled(canvasElement);
+  },
+};
+
+const count = (n: number): Story => ({
+  name: `${n} provider${n === 1 ? '' : 's'}`,
+  render: () => buttons({ fake: { providers: MANY.slice(0, n) } }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await expect(shown(canvasElement)).toHaveLength(n);
+    await iconsSettled(canvasElement);
+    // Google, GitHub, Microsoft and Apple have self-hosted icons and the eighth (Acme) a logo; the rest show their initial.
+    await expect(element(canvasElement).shadowRoot!.querySelectorAll('img')).toHaveLength(Math.min(n, 4) + (n === 8 ? 1 : 0));
+  },
+});
+export const OneProvider = count(1);
+export const TwoProviders = count(2);
+export const FiveProviders = count(5);
+export const EightProviders = count(8);
+
+export const BlockVariant: Story = {
+  name: 'Variant: block (5 providers)',
+  render: () => buttons({ fake: { providers: MANY.slice(0, 5) }, attrs: { variant: 'block' } }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await expect(shown(canvasElement).every((b) => b.className === 'block')).toBe(true);
+  },
+};
+
+export const IconVariant: Story = {
+  name: 'Variant: icon (2 providers)',
+  render: () => buttons({ fake: scenarios.ready, attrs: { variant: 'icon' } }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await expect(shown(canvasElement).every((b) => b.className === 'icon')).toBe(true);
+  },
+};
+
+export const AutoVariantThreeColumns: Story = {
+  name: 'Variant: auto, columns=3 (8 providers)',
+  render: () => buttons({ fake: scenarios.manyProviders, attrs: { columns: '3' } }),
+  play: ({ canvasElement }) => expectStatus(canvasElement, 'ready'),
+};
+
+export const LastUsed: Story = {
+  name: 'Last used',
+  render: () => buttons({ fake: { ...scenarios.manyProviders, lastAuthenticationStrategy: 'oauth_github' }, showLastUsed: true }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await expect(shown(canvasElement)[0]!.querySelector('[part=badge]')!.textContent).toBe('Last used');
+  },
+};
+
+const ACME_LOGO =
+  'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"%3E%3Crect width="16" height="16" rx="3" fill="%23663399"/%3E%3C/svg%3E';
+
+export const CustomProviderWithLogo: Story = {
+  name: 'Custom provider with logo',
+  render: () => buttons({ fake: { providers: [{ strategy: 'oauth_custom_acme', name: 'Acme SSO', logoUrl: ACME_LOGO }] } }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await iconsSettled(canvasElement);
+    await expect(shown(canvasElement)[0]!.querySelector('img')).toBeTruthy();
+  },
+};
+
+/** A custom provider without a logo, and a built-in whose icon fails to load: both show their initial, never a broken image. */
+export const MissingLogo: Story = {
+  name: 'Missing logo (initial letter)',
+  render: () =>
+    buttons({
+      fake: { providers: ['oauth_discord', { strategy: 'oauth_custom_internal', name: 'Internal Login' }] },
+      attrs: { 'icon-base-url': '/no-such-icons' },
+    }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await waitFor(() => expect(element(canvasElement).shadowRoot!.querySelectorAll('[part~=initial]')).toHaveLength(2));
+  },
+};
+
+export const Redirecting: Story = {
+  render: () => buttons({ fake: scenarios.ready }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    shown(canvasElement)[0]!.click();
+    await expectStatus(canvasElement, 'redirecting');
+    await expect(shown(canvasElement)[0]!.getAttribute('aria-busy')).toBe('true');
+  },
+};
+
+export const ErrorFromClerk: Story = {
+  name: 'Error: strategy not enabled',
+  render: () => buttons({ fake: scenarios.strategyDisabled }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    shown(canvasElement)[0]!.click();
+    await expectStatus(canvasElement, 'error');
+    await expect(element(canvasElement).shadowRoot!.querySelector('[part=error]')!.textContent).toContain('not enabled');
+  },
+};
+
+export const ErrorClerkLoadFailed: Story = {
+  name: 'Error: Clerk failed to load',
+  render: () => buttons({ fake: scenarios.loadFailed, attrs: { strategies: 'google, github' } }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'error');
+    await expect(element(canvasElement).shadowRoot!.querySelector('[part=retry]')).toBeTruthy();
+  },
+};
+
+export const Empty: Story = {
+  name: 'Empty (no provider enabled)',
+  render: () => buttons({ fake: scenarios.noProviders }),
+  play: ({ canvasElement }) => expectStatus(canvasElement, 'empty'),
+};
+
+const de: Localization = {
+  socialButtonsBlockButton: 'Weiter mit {{provider|titleize}} und Ihrem bestehenden Unternehmenskonto anmelden',
+  socialButtonsBlockButtonManyInView: '{{provider|titleize}}',
+  lastAuthenticationStrategy: 'Zuletzt verwendet',
+};
+
+export const LongGermanLabel: Story = {
+  name: 'Long German label',
+  render: () =>
+    buttons({
+      fake: { providers: ['oauth_microsoft'] },
+      localization: de,
+      wrap: (c) => html`<div lang="de" style="max-width: 20rem">${c}</div>`,
+    }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await expect(shown(canvasElement)[0]!.textContent).toContain('Weiter mit Microsoft');
+  },
+};
+
+const he: Localization = {
+  socialButtonsBlockButton: 'המשך עם {{provider|titleize}}',
+  socialButtonsBlockButtonManyInView: '{{provider|titleize}}',
+  lastAuthenticationStrategy: 'בשימוש לאחרונה',
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left',
+  render: () =>
+    buttons({
+      fake: { providers: MANY.slice(0, 3), lastAuthenticationStrategy: 'oauth_google' },
+      showLastUsed: true,
+      localization: he,
+      wrap: (c) => html`<div dir="rtl" lang="he">${c}</div>`,
+    }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await expect(shown(canvasElement)[0]!.textContent).toContain('המשך עם Google');
+  },
+};
+
+export const DarkTheme: Story = {
+  name: 'Dark theme',
+  render: () =>
+    buttons({
+      fake: { ...scenarios.manyProviders, lastAuthenticationStrategy: 'oauth_google' },
+      showLastUsed: true,
+      wrap: (c) => html`<div style="color-scheme: dark; background: #131316; color: #f4f4f5; padding: 1.5rem">${c}</div>`,
+    }),
+  play: ({ canvasElement }) => expectStatus(canvasElement, 'ready'),
+};
+
+export const DarkThemeError: Story = {
+  name: 'Dark theme, error',
+  render: () =>
+    buttons({
+      fake: scenarios.strategyDisabled,
+      wrap: (c) => html`<div style="color-scheme: dark; background: #131316; color: #f4f4f5; padding: 1.5rem">${c}</div>`,
+    }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    shown(canvasElement)[1]!.click();
+    await expectStatus(canvasElement, 'error');
+  },
+};

@@ -4,10 +4,12 @@
  */
 import { defineElement } from './define-element.js';
 import { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+import { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
 import { OAuthButtonsElement } from './elements/oauth-buttons/oauth-buttons.js';
 
 export const TAGS = {
   'clerk-provider': ClerkProviderElement,
+  'sso-callback': SsoCallbackElement,
   'oauth-buttons': OAuthButtonsElement,
 } as const;
 
@@ -16,6 +18,7 @@ for (const [tag, element] of Object.entries(TAGS)) defineElement(tag, element);
 declare global {
   interface HTMLElementTagNameMap {
     'clerk-provider': ClerkProviderElement;
+    'sso-callback': SsoCallbackElement;
     'oauth-buttons': OAuthButtonsElement;
   }
 }

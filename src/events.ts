@@ -87,7 +87,12 @@ export class OAuthErrorEvent extends ElementErrorEvent {
 /** `<sso-callback>`: where the finished (or unfinished) callback sends the visitor, and why. Cancelable. */
 export class SsoRedirectEvent extends RedirectEvent {
   static readonly eventName = 'sso-redirect';
-  constructor(url: string, reason: string) {
+  constructor(
+    url: string,
+    reason: string,
+    /** Set when clerk-js moved the attempt over: `sign-up` (a new user on sign-in), `sign-in` (an existing user on sign-up). */
+    readonly transfer?: 'sign-in' | 'sign-up',
+  ) {
     super(SsoRedirectEvent.eventName, url, reason);
   }
 }

@@ -1,5 +1,12 @@
 // Side-effect free: classes, context, events, helpers and types. Register tags with `clerk-oauth-elements/define`.
 export { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+export { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
+export {
+  SSO_CALLBACK_STATUSES,
+  SSO_REDIRECT_REASONS,
+  type SsoCallbackStatus,
+  type SsoRedirectReason,
+} from './elements/sso-callback/callback-params.js';
 export { OAuthButtonsElement, OAUTH_BUTTONS_STATUSES, type OAuthButtonsStatus } from './elements/oauth-buttons/oauth-buttons.js';
 export { ClerkFlowElement } from './base-element.js';
 export { ClerkController } from './clerk-controller.js';

@@ -1,4 +1,5 @@
 import type { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+import type { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
 import type { OAuthButtonsElement } from './elements/oauth-buttons/oauth-buttons.js';
 
 /** Attributes and properties a JSX user may set on a tag, plus the usual element attributes. */
@@ -21,6 +22,7 @@ type ElementProps<E extends HTMLElement> = Partial<Omit<E, keyof HTMLElement | '
  */
 export interface ClerkOAuthElementsIntrinsicElements {
   'clerk-provider': ElementProps<ClerkProviderElement>;
+  'sso-callback': ElementProps<SsoCallbackElement>;
   'oauth-buttons': ElementProps<OAuthButtonsElement>;
 }
 

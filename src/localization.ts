@@ -53,6 +53,9 @@ export const defaultLocalization = {
     backToSignIn: 'Back to sign in',
     redirecting: 'Redirecting…',
     verifying: 'Verifying your sign-in…',
+    ssoCallback: {
+      errorTitle: 'We could not finish signing you in.',
+    },
     noProviders: 'No social sign-in providers are enabled for this application.',
     providerError: {
       invalid_publishable_key: 'The publishable key is not valid. Check the publishable-key attribute.',

@@ -13,7 +13,15 @@ export type FakeRedirectOutcome =
   | { kind: 'complete'; flow?: 'sign-in' | 'sign-up'; sessionTask?: string }
   | { kind: 'error'; error: unknown }
   /** Never settles (to show the verifying state). */
-  | { kind: 'pending' };
+  | { kind: 'pending' }
+  /** Settles without navigating (clerk-js found nothing it could do, or navigated by itself). */
+  | { kind: 'none' };
+
+/** A verification as clerk-js holds it on `signIn.firstFactorVerification` / `signUp.verifications.externalAccount`. */
+export interface FakeVerificationInit {
+  status: 'unverified' | 'verified' | 'transferable' | 'failed' | 'expired' | null;
+  error?: { code: string; message: string; longMessage?: string; meta?: Record<string, unknown> } | null;
+}
 
 export interface FakeExternalAccountInit {
   id?: string;
@@ -68,6 +76,10 @@ export interface FakeClerkOptions {
   /** Thrown by `prepare…Verification`. */
   prepareError?: unknown;
   redirectCallback?: FakeRedirectOutcome;
+  /** `client.signIn.firstFactorVerification` as the OAuth callback left it (e.g. transferable, or failed with `oauth_access_denied`). */
+  signInVerification?: FakeVerificationInit;
+  /** `client.signUp.verifications.externalAccount` as the OAuth callback left it (e.g. transferable with `external_account_exists`). */
+  signUpVerification?: FakeVerificationInit;
   /** A signed-in user; `null` (default) for signed out. */
   user?: FakeUserInit | null;
   /** The pending session task after `setActive`, e.g. `choose-organization`. */
@@ -107,6 +119,8 @@ export class FakeClerk {
   user: FakeUser | null;
   session: { id: string; status: 'active'; currentTask?: { key: string }; user: FakeUser | null } | null = null;
   readonly __internal_environment: ReturnType<typeof environmentOf>;
+  /** The task the session gets on the next `setActive` (a `complete` redirect outcome's `sessionTask`). */
+  nextSessionTask?: string;
   #listeners = new Set<Listener>();
 
   constructor(readonly config: FakeClerkOptions = {}) {
@@ -169,7 +183,7 @@ export class FakeClerk {
       id: typeof params.session === 'string' ? params.session : 'sess_fake',
       status: 'active',
       user: this.user,
-      ...(this.config.sessionTask ? { currentTask: { key: this.config.sessionTask } } : {}),
+      ...((this.nextSessionTask ?? this.config.sessionTask) ? { currentTask: { key: (this.nextSessionTask ?? this.config.sessionTask)! } } : {}),
     };
     this.emit();
     if (params.navigate) await params.navigate({ session: this.session, decorateUrl: (url) => url });
@@ -189,9 +203,17 @@ export class FakeClerk {
         const param = params[outcome.to];
         return void (await go(typeof param === 'string' ? param : outcome.to.startsWith('/') || outcome.to.includes('://') ? outcome.to : '/sign-in'));
       }
+      case 'none':
+        return;
       case 'complete': {
         const prefix = outcome.flow === 'sign-up' ? 'signUp' : 'signIn';
         const target = (params[`${prefix}ForceRedirectUrl`] ?? params[`${prefix}FallbackRedirectUrl`] ?? '/') as string;
+        this.nextSessionTask = outcome.sessionTask;
+        // Like clerk-js: the (internal) completion hook, when given, takes over the navigation after setActive.
+        const hook = params.__internal_navigateOnSetActive as
+          | ((p: { session: unknown; redirectUrl: string; decorateUrl: (u: string) => string }) => Promise<unknown>)
+          | undefined;
+        if (hook) return this.setActive({ session: 'sess_fake', navigate: ({ session, decorateUrl }) => hook({ session, redirectUrl: target, decorateUrl }) });
         return this.setActive({ session: 'sess_fake', redirectUrl: target });
       }
     }
@@ -240,9 +262,14 @@ class FakeClient {
   }
 }
 
+const verificationOf = (init?: FakeVerificationInit) => ({ status: init?.status ?? null, error: init?.error ?? null });
+
 class FakeSignIn {
   status: string | null = null;
-  constructor(private readonly clerk: FakeClerk) {}
+  firstFactorVerification: ReturnType<typeof verificationOf>;
+  constructor(private readonly clerk: FakeClerk) {
+    this.firstFactorVerification = verificationOf(clerk.config.signInVerification);
+  }
   authenticateWithRedirect(params: Record<string, unknown>): Promise<never> {
     return this.clerk.redirectAway('signIn.authenticateWithRedirect', params);
   }
@@ -267,10 +294,12 @@ class FakeSignUp {
   lastName: string | null;
   legalAcceptedAt: number | null = null;
   createdSessionId: string | null = null;
+  verifications: { externalAccount: ReturnType<typeof verificationOf> };
   #updateErrors: unknown[];
 
   constructor(private readonly clerk: FakeClerk) {
     const init = clerk.config.signUp ?? {};
+    this.verifications = { externalAccount: verificationOf(clerk.config.signUpVerification) };
     this.id = init.id ?? (init.status ? 'sua_fake' : null);
     this.status = init.status ?? null;
     this.missingFields = [...(init.missingFields ?? [])];

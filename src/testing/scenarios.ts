@@ -28,6 +28,61 @@ export const scenarios = {
       paramName: 'strategy',
     }),
   },
+  /** `<sso-callback>`: handleRedirectCallback never settles. */
+  ssoVerifying: { redirectCallback: { kind: 'pending' } },
+  /** `<sso-callback>`: an existing user's sign-in completes. */
+  ssoSignInComplete: { redirectCallback: { kind: 'complete', flow: 'sign-in' } },
+  /** `<sso-callback>`: a sign-up completes. */
+  ssoSignUpComplete: { redirectCallback: { kind: 'complete', flow: 'sign-up' } },
+  /** `<sso-callback>`: a new user on sign-in is transferred to sign-up, which completes. */
+  ssoTransferToSignUp: {
+    signInVerification: { status: 'transferable', error: { code: 'external_account_not_found', message: 'The External Account was not found.' } },
+    redirectCallback: { kind: 'complete', flow: 'sign-up' },
+  },
+  /** `<sso-callback>`: an existing user on sign-up is transferred to sign-in, which completes. */
+  ssoTransferToSignIn: {
+    signUpVerification: { status: 'transferable', error: { code: 'external_account_exists', message: 'This account already exists. Please sign in.' } },
+    redirectCallback: { kind: 'complete', flow: 'sign-in' },
+  },
+  /** `<sso-callback>`: the transferred sign-up misses required fields: on to the continue page. */
+  ssoMissingRequirements: {
+    signInVerification: { status: 'transferable', error: { code: 'external_account_not_found', message: 'The External Account was not found.' } },
+    signUp: { status: 'missing_requirements', missingFields: ['username', 'legal_accepted'] },
+    redirectCallback: { kind: 'navigate', to: 'continueSignUpUrl' },
+  },
+  /** `<sso-callback>`: the sign-in needs a first factor. */
+  ssoFirstFactor: { redirectCallback: { kind: 'navigate', to: 'firstFactorUrl' } },
+  /** `<sso-callback>`: the sign-in needs a second factor. */
+  ssoSecondFactor: { redirectCallback: { kind: 'navigate', to: 'secondFactorUrl' } },
+  /** `<sso-callback>`: the new session has a pending task. */
+  ssoSessionTask: { redirectCallback: { kind: 'complete', flow: 'sign-in', sessionTask: 'choose-organization' } },
+  /** `<sso-callback>`: the account is already signed in on this client: clerk-js activates that session. */
+  ssoAlreadySignedIn: {
+    signInVerification: { status: 'failed', error: { code: 'identifier_already_signed_in', message: "You're already signed in.", meta: { sessionId: 'sess_fake' } } },
+    redirectCallback: { kind: 'complete', flow: 'sign-in' },
+  },
+  /** `<sso-callback>`: the user is locked; clerk-js falls back to sign-in with the error on the sign-in. */
+  ssoUserLocked: {
+    signInVerification: {
+      status: 'failed',
+      error: { code: 'user_locked', message: 'Account locked', longMessage: 'Your account is locked. You will be able to try again in 30 minutes.' },
+    },
+    redirectCallback: { kind: 'navigate', to: 'signInUrl' },
+  },
+  /** `<sso-callback>`: the visitor denied consent at the provider. */
+  ssoAccessDenied: {
+    signInVerification: { status: 'failed', error: { code: 'oauth_access_denied', message: 'You did not grant access to your account.' } },
+    redirectCallback: { kind: 'navigate', to: 'signInUrl' },
+  },
+  /** `<sso-callback>`: the Frontend API rejects the transfer. */
+  ssoFapiError: {
+    redirectCallback: {
+      kind: 'error',
+      error: clerkApiError('form_identifier_exists', 'Identifier taken', { longMessage: 'That email address is taken. Please try another.', paramName: 'email_address' }),
+    },
+  },
+  /** `<sso-callback>`: the page was opened with nothing to finish: clerk-js sends the visitor to sign-in. */
+  ssoNothingToFinish: { redirectCallback: { kind: 'navigate', to: 'signInUrl' } },
 } satisfies Record<string, FakeClerkOptions>;
 
 export type ScenarioName = keyof typeof scenarios;

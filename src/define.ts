@@ -4,11 +4,13 @@
  */
 import { defineElement } from './define-element.js';
 import { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+import { ContinueSignupElement } from './elements/continue-signup/continue-signup.js';
 import { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
 import { OAuthButtonsElement } from './elements/oauth-buttons/oauth-buttons.js';
 
 export const TAGS = {
   'clerk-provider': ClerkProviderElement,
+  'continue-signup': ContinueSignupElement,
   'sso-callback': SsoCallbackElement,
   'oauth-buttons': OAuthButtonsElement,
 } as const;
@@ -18,6 +20,7 @@ for (const [tag, element] of Object.entries(TAGS)) defineElement(tag, element);
 declare global {
   interface HTMLElementTagNameMap {
     'clerk-provider': ClerkProviderElement;
+    'continue-signup': ContinueSignupElement;
     'sso-callback': SsoCallbackElement;
     'oauth-buttons': OAuthButtonsElement;
   }

@@ -108,7 +108,11 @@ export class SsoErrorEvent extends ElementErrorEvent {
 /** `<continue-signup>`: the sign-up is complete and its session active. */
 export class SignUpCompleteEvent extends Event {
   static readonly eventName = 'signup-complete';
-  constructor(readonly sessionId: string | null) {
+  constructor(
+    readonly sessionId: string | null,
+    /** The session's pending task (e.g. `choose-organization`), when it has one. */
+    readonly task?: string,
+  ) {
     super(SignUpCompleteEvent.eventName, INIT);
   }
 }

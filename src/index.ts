@@ -1,5 +1,6 @@
 // Side-effect free: classes, context, events, helpers and types. Register tags with `clerk-oauth-elements/define`.
 export { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+export { ContinueSignupElement, CONTINUE_SIGNUP_STATUSES, type ContinueSignUpStatus } from './elements/continue-signup/continue-signup.js';
 export { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
 export {
   SSO_CALLBACK_STATUSES,

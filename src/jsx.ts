@@ -1,4 +1,5 @@
 import type { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+import type { ContinueSignupElement } from './elements/continue-signup/continue-signup.js';
 import type { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
 import type { OAuthButtonsElement } from './elements/oauth-buttons/oauth-buttons.js';
 
@@ -22,6 +23,7 @@ type ElementProps<E extends HTMLElement> = Partial<Omit<E, keyof HTMLElement | '
  */
 export interface ClerkOAuthElementsIntrinsicElements {
   'clerk-provider': ElementProps<ClerkProviderElement>;
+  'continue-signup': ElementProps<ContinueSignupElement>;
   'sso-callback': ElementProps<SsoCallbackElement>;
   'oauth-buttons': ElementProps<OAuthButtonsElement>;
 }

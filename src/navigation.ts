@@ -61,6 +61,19 @@ export async function performNavigation(url: URL, navigate?: NavigateHook, optio
   else window.location.assign(url.href);
 }
 
+const isAbsoluteUrl = (url: string) => /^[a-z][a-z\d+.-]*:/i.test(url);
+
+/**
+ * A full page load of an absolute URL Clerk built (never a router hook: it is not a route of the app).
+ * Only http(s): anything else is refused.
+ */
+export function loadPage(href: string, replace?: boolean): void {
+  const url = new URL(href);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Refusing to load ${url.protocol} URL`);
+  if (replace) window.location.replace(url.href);
+  else window.location.assign(url.href);
+}
+
 export interface RedirectRequest {
   /** The target, relative or absolute. */
   url: string;
@@ -70,6 +83,11 @@ export interface RedirectRequest {
   event: (url: string) => Event;
   navigate?: NavigateHook;
   replace?: boolean;
+  /**
+   * Clerk's `decorateUrl` (from `setActive`'s `navigate`). It gets a path for same-origin targets and
+   * may answer with an absolute Frontend API URL (the ITP cookie refresh), which needs a full page load.
+   */
+  decorate?: (url: string) => string;
 }
 
 export type RedirectOutcome = { kind: 'navigated'; url: string } | { kind: 'cancelled'; url: string } | { kind: 'rejected'; error: ElementError };
@@ -83,6 +101,13 @@ export async function redirect(host: EventTarget, request: RedirectRequest): Pro
   if (isRedirectError(checked)) return { kind: 'rejected', error: checked };
   const event = request.event(checked.href);
   if (!host.dispatchEvent(event)) return { kind: 'cancelled', url: checked.href };
+  if (request.decorate) {
+    const sameOrigin = checked.origin === window.location.origin;
+    const decorated = request.decorate(sameOrigin ? checked.pathname + checked.search + checked.hash : checked.href);
+    if (isAbsoluteUrl(decorated)) loadPage(decorated, request.replace);
+    else await performNavigation(new URL(decorated, window.location.href), request.navigate, { replace: request.replace });
+    return { kind: 'navigated', url: checked.href };
+  }
   await performNavigation(checked, request.navigate, { replace: request.replace });
   return { kind: 'navigated', url: checked.href };
 }

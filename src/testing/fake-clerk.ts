@@ -84,6 +84,10 @@ export interface FakeClerkOptions {
   user?: FakeUserInit | null;
   /** The pending session task after `setActive`, e.g. `choose-organization`. */
   sessionTask?: string;
+  /** What `setActive`'s `decorateUrl` returns (default: the URL unchanged, as when no cookie refresh is due). */
+  decorateUrl?: (url: string) => string;
+  /** Thrown by `setActive`. */
+  setActiveError?: unknown;
   /** Thrown by `user.createExternalAccount`, `reauthorize` or `destroy`. */
   externalAccountError?: unknown;
   username?: { minLength?: number; maxLength?: number };
@@ -178,6 +182,7 @@ export class FakeClerk {
 
   async setActive(params: { session?: string | null; redirectUrl?: string; navigate?: (p: { session: unknown; decorateUrl: (u: string) => string }) => unknown }): Promise<void> {
     this.record('setActive', [params]);
+    if (this.config.setActiveError !== undefined) throw this.config.setActiveError;
     if (!this.user) this.user = new FakeUser(this, { id: 'user_new', firstName: this.client.signUp.firstName ?? 'New', lastName: this.client.signUp.lastName ?? 'User' });
     this.session = {
       id: typeof params.session === 'string' ? params.session : 'sess_fake',
@@ -186,7 +191,7 @@ export class FakeClerk {
       ...((this.nextSessionTask ?? this.config.sessionTask) ? { currentTask: { key: (this.nextSessionTask ?? this.config.sessionTask)! } } : {}),
     };
     this.emit();
-    if (params.navigate) await params.navigate({ session: this.session, decorateUrl: (url) => url });
+    if (params.navigate) await params.navigate({ session: this.session, decorateUrl: this.config.decorateUrl ?? ((url) => url) });
     else if (params.redirectUrl) await this.navigate(params.redirectUrl);
   }
 
@@ -228,6 +233,14 @@ export class FakeClerk {
 
   buildSignInUrl(): string {
     return (this.options.signInUrl as string | undefined) ?? '/sign-in';
+  }
+
+  /** Like clerk-js: the `taskUrls` option for the current task, else the sign-in URL's `#/tasks/<key>`. */
+  buildTasksUrl(): string {
+    const key = this.session?.currentTask?.key;
+    if (!key) return '';
+    const taskUrls = this.options.taskUrls as Record<string, string> | undefined;
+    return taskUrls?.[key] ?? `${this.buildSignInUrl()}#/tasks/${key}`;
   }
 
   buildSignUpUrl(): string {
@@ -311,6 +324,7 @@ class FakeSignUp {
     this.username = init.username ?? null;
     this.firstName = init.firstName ?? null;
     this.lastName = init.lastName ?? null;
+    if (this.status === 'complete') this.createdSessionId = 'sess_fake';
     this.#updateErrors = [...(clerk.config.updateErrors ?? [])];
   }
 
@@ -329,6 +343,7 @@ class FakeSignUp {
       if (key in this && key !== 'legalAccepted') (this as Record<string, unknown>)[key] = value;
       if (key === 'legalAccepted') this.legalAcceptedAt = Date.now();
       this.missingFields = this.missingFields.filter((f) => f !== field);
+      if (field === 'email_address' || field === 'phone_number') this.missingFields = this.missingFields.filter((f) => f !== 'email_address_or_phone_number');
       if ((field === 'email_address' || field === 'phone_number') && !this.unverifiedFields.includes(field)) {
         this.unverifiedFields.push(field);
       }

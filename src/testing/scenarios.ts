@@ -28,6 +28,38 @@ export const scenarios = {
       paramName: 'strategy',
     }),
   },
+  /** `<continue-signup>`: a new OAuth user on an instance requiring a username (4 to 20) and legal acceptance. */
+  continueUsernameLegal: {
+    signUp: { status: 'missing_requirements', missingFields: ['username', 'legal_accepted'], emailAddress: 'nina@example.com' },
+    username: { minLength: 4, maxLength: 20 },
+    legal: { termsUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' },
+  },
+  /** `<continue-signup>`: the username is taken on the first try. */
+  continueUsernameTaken: {
+    signUp: { status: 'missing_requirements', missingFields: ['username', 'legal_accepted'], emailAddress: 'nina@example.com' },
+    username: { minLength: 4, maxLength: 20 },
+    legal: { termsUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' },
+    updateErrors: [
+      clerkApiError('form_identifier_exists', 'That username is taken. Please try another.', { paramName: 'username' }),
+    ],
+  },
+  /** `<continue-signup>`: a phone number is required (then its one-time code, 424242). */
+  continuePhone: { signUp: { status: 'missing_requirements', missingFields: ['phone_number'] } },
+  /** `<continue-signup>`: the provider gave no email address (then its one-time code, 424242). */
+  continueEmail: { signUp: { status: 'missing_requirements', missingFields: ['email_address'] } },
+  /** `<continue-signup>`: every field Clerk can ask for. */
+  continueAllFields: {
+    signUp: {
+      status: 'missing_requirements',
+      missingFields: ['first_name', 'last_name', 'username', 'email_address', 'phone_number', 'password', 'legal_accepted'],
+    },
+    username: { minLength: 4, maxLength: 20 },
+    legal: { termsUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' },
+  },
+  /** `<continue-signup>`: no sign-up in progress (the page was opened directly). */
+  continueNoSignUp: { signUp: { status: null } },
+  /** `<continue-signup>`: the sign-up expired. */
+  continueAbandoned: { signUp: { status: 'abandoned', missingFields: ['username'] } },
   /** `<sso-callback>`: handleRedirectCallback never settles. */
   ssoVerifying: { redirectCallback: { kind: 'pending' } },
   /** `<sso-callback>`: an existing user's sign-in completes. */

@@ -1,0 +1,107 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_error-color: var(--clerk-elements-error-color, #b3261e);
+    --_radius: var(--clerk-elements-radius, 6px);
+    --_gap: var(--continue-signup-gap, 1rem);
+    --_border-color: var(--continue-signup-border-color, #6b7280);
+    --_button-background: var(--continue-signup-button-background, #1f2937);
+    --_button-color: var(--continue-signup-button-color, #ffffff);
+    --_muted-color: var(--continue-signup-muted-color, #4b5563);
+  }
+  [part~='heading'] {
+    margin: 0 0 0.25em;
+    font-size: 1.25em;
+  }
+  [part~='subtitle'],
+  [part~='hint'] {
+    color: var(--_muted-color);
+    margin: 0;
+  }
+  [part~='hint'] {
+    font-size: 0.875em;
+  }
+  [part~='message'],
+  [part~='error'] {
+    margin: 0.5em 0;
+  }
+  [part~='message']:empty,
+  [part~='error']:empty {
+    margin: 0;
+  }
+  [part~='error'],
+  [part~='field-error'] {
+    color: var(--_error-color);
+  }
+  [part~='field-error'] {
+    margin: 0;
+    font-size: 0.875em;
+  }
+  [part~='form'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    margin: var(--_gap) 0;
+  }
+  [part~='field'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+  }
+  [part~='label'] {
+    font-weight: 600;
+  }
+  [part~='legal-label'] {
+    font-weight: normal;
+  }
+  [part~='checkbox-row'] {
+    display: flex;
+    gap: 0.5em;
+    align-items: flex-start;
+  }
+  [part~='checkbox'] {
+    margin: 0.2em 0 0;
+    width: 1.1em;
+    height: 1.1em;
+  }
+  [part~='input'] {
+    font: inherit;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_radius);
+  }
+  [part~='input'][aria-invalid='true'],
+  [part~='checkbox'][aria-invalid='true'] {
+    border-color: var(--_error-color);
+    outline: 1px solid var(--_error-color);
+  }
+  button {
+    font: inherit;
+    padding: 0.55em 1em;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  [part~='submit'] {
+    background: var(--_button-background);
+    color: var(--_button-color);
+    border: 1px solid var(--_button-background);
+  }
+  [part~='submit'][aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  [part~='resend'],
+  [part~='change'] {
+    background: none;
+    border: none;
+    color: inherit;
+    text-decoration: underline;
+    padding: 0.25em 0;
+    align-self: flex-start;
+  }
+  [part~='footer'] {
+    margin: var(--_gap) 0 0;
+  }
+`;

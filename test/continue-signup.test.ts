@@ -1,0 +1,501 @@
+import { expect, fixture } from '@open-wc/testing';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { ClerkProviderElement } from '../src/elements/clerk-provider/clerk-provider.js';
+import { ContinueSignupElement } from '../src/elements/continue-signup/continue-signup.js';
+import { parseLegalLabel, safeLinkUrl } from '../src/elements/continue-signup/legal-consent.js';
+import { fieldsFor, updateParams } from '../src/elements/continue-signup/fields.js';
+import type { SignUpCompleteEvent, SignUpErrorEvent, SignUpRedirectEvent, StatusChangeEvent } from '../src/events.js';
+import { FakeClerk, asClerk, clerkApiError, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
+import type { ClerkInstance } from '../src/context.js';
+import type { Localization } from '../src/localization.js';
+import { freshTag, resetClerkGlobals, until } from './helpers.js';
+
+const PROVIDER = freshTag('test-provider', ClerkProviderElement);
+const ELEMENT = freshTag('test-continue', ContinueSignupElement);
+const providerTag = unsafeStatic(PROVIDER);
+const elementTag = unsafeStatic(ELEMENT);
+
+interface Mounted {
+  fake: FakeClerk;
+  el: ContinueSignupElement;
+  root: ShadowRoot;
+  routed: string[];
+  statuses: string[];
+  completes: SignUpCompleteEvent[];
+  errors: SignUpErrorEvent[];
+  redirects: SignUpRedirectEvent[];
+}
+
+let cleanups: Array<() => void> = [];
+
+async function mount(
+  options: FakeClerkOptions,
+  { attrs = {}, localization, onRedirect }: { attrs?: Record<string, string>; localization?: Localization; onRedirect?: (e: SignUpRedirectEvent) => void } = {},
+): Promise<Mounted> {
+  const fake = new FakeClerk(options);
+  const routed: string[] = [];
+  const m = { fake, routed, statuses: [] as string[], completes: [] as SignUpCompleteEvent[], errors: [] as SignUpErrorEvent[], redirects: [] as SignUpRedirectEvent[] };
+  const listen = <E extends Event>(type: string, list: E[] | string[], map?: (e: E) => unknown) => {
+    const handler = (e: Event) => {
+      if ((e.target as Element).localName !== ELEMENT) return;
+      (list as unknown[]).push(map ? map(e as E) : e);
+      if (type === 'signup-redirect') onRedirect?.(e as SignUpRedirectEvent);
+    };
+    document.addEventListener(type, handler);
+    cleanups.push(() => document.removeEventListener(type, handler));
+  };
+  listen<StatusChangeEvent>('oauth-elements-status', m.statuses, (e) => e.status);
+  listen('signup-complete', m.completes);
+  listen('signup-error', m.errors);
+  listen('signup-redirect', m.redirects);
+  const wrapper = await fixture<ClerkProviderElement>(
+    staticHtml`<${providerTag} sign-in-url="/sign-in" .clerk=${asClerk<ClerkInstance>(fake)} .localization=${localization}
+      .navigate=${(to: string) => void routed.push(to)}><${elementTag}></${elementTag}></${providerTag}>`,
+  );
+  const el = wrapper.querySelector(ELEMENT) as ContinueSignupElement;
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  await until(() => el.status !== 'loading' && el.status !== 'submitting', 'a settled status');
+  await el.updateComplete;
+  return { ...m, el, root: el.shadowRoot! };
+}
+
+const $ = <T extends Element = HTMLElement>(m: Mounted, selector: string) => m.root.querySelector(selector) as T;
+const input = (m: Mounted, id: string) => $<HTMLInputElement>(m, `#${id}`);
+function type(m: Mounted, id: string, value: string) {
+  const field = input(m, id);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+function check(m: Mounted, id = 'legal_accepted') {
+  input(m, id).click();
+}
+async function submit(m: Mounted) {
+  $<HTMLButtonElement>(m, '[part~=submit]').click();
+  await settle(m);
+}
+async function settle(m: Mounted) {
+  await until(() => m.el.status !== 'submitting', 'the action to settle');
+  await m.el.updateComplete;
+  await new Promise((r) => setTimeout(r, 0));
+}
+const text = (m: Mounted, selector: string) => $(m, selector)?.textContent?.trim() ?? '';
+
+describe('<continue-signup> helpers', () => {
+  it('splits Clerk legal labels into text and safe links', () => {
+    const parts = parseLegalLabel('I agree to the {{ termsOfServiceLink || link("Terms of Service") }} and {{ privacyPolicyLink || link("Privacy Policy") }}', {
+      termsOfServiceLink: 'https://example.com/terms',
+      privacyPolicyLink: undefined,
+    });
+    expect(parts).to.deep.equal([
+      { text: 'I agree to the ' },
+      { text: 'Terms of Service', param: 'termsOfServiceLink', href: 'https://example.com/terms' },
+      { text: ' and ' },
+      { text: 'Privacy Policy', param: 'privacyPolicyLink', href: undefined },
+    ]);
+    expect(safeLinkUrl('javascript:alert(1)')).to.equal(undefined);
+    expect(safeLinkUrl('/terms')).to.equal(`${location.origin}/terms`);
+  });
+
+  it('orders fields and builds update parameters (identifier by its @, passwords untrimmed)', () => {
+    const fields = fieldsFor(['legal_accepted', 'custom_thing', 'username', 'first_name', 'password', 'email_address_or_phone_number']);
+    expect(fields.map((f) => f.name)).to.deep.equal(['first_name', 'username', 'email_address_or_phone_number', 'password', 'custom_thing', 'legal_accepted']);
+    const values = { first_name: ' Nina ', username: ' nina ', email_address_or_phone_number: 'n@x.io', password: ' p w ', custom_thing: 'x', legal_accepted: 'true' };
+    expect(updateParams(fields, values)).to.deep.equal({ firstName: 'Nina', username: 'nina', emailAddress: 'n@x.io', password: ' p w ', customThing: 'x', legalAccepted: true });
+    expect(updateParams(fieldsFor(['email_address_or_phone_number']), { email_address_or_phone_number: '+15550100100' })).to.deep.equal({ phoneNumber: '+15550100100' });
+  });
+});
+
+describe('<continue-signup>', () => {
+  beforeEach(resetClerkGlobals);
+  afterEach(() => {
+    cleanups.forEach((c) => c());
+    cleanups = [];
+    resetClerkGlobals();
+    document.querySelectorAll('#clerk-captcha').forEach((c) => c.remove());
+  });
+
+  it('with no sign-up in progress, says why and sends the visitor to sign-in (replace, cancelable event)', async () => {
+    const m = await mount(scenarios.continueNoSignUp);
+    await until(() => m.routed.length > 0, 'the redirect');
+    expect(m.el.getAttribute('status')).to.equal('redirecting');
+    expect(text(m, '[part=message]')).to.contain('no sign-up to continue');
+    expect($(m, '[part=message]').getAttribute('role')).to.equal('status');
+    expect(m.redirects.map((e) => [e.url, e.reason, e.cancelable, e.bubbles, e.composed])).to.deep.equal([[`${location.origin}/sign-in`, 'no-sign-up', true, true, true]]);
+    expect(m.routed).to.deep.equal(['/sign-in']);
+    expect($<HTMLAnchorElement>(m, '[part=link]').href).to.equal(`${location.origin}/sign-in`);
+    expect($(m, 'form')).to.equal(null);
+    expect(m.statuses).to.deep.equal(['redirecting']);
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('a cancelled redirect stays put with the sign-in link as the way out', async () => {
+    const m = await mount(scenarios.continueNoSignUp, { onRedirect: (e) => e.preventDefault() });
+    await until(() => m.redirects.length === 1, 'the redirect event');
+    expect(m.routed).to.deep.equal([]);
+    expect($(m, '[part=link]')).to.not.equal(null);
+  });
+
+  it('builds the username + legal form with labels, autocomplete, hints and real terms links', async () => {
+    const m = await mount(scenarios.continueUsernameLegal);
+    expect(m.el.getAttribute('status')).to.equal('collecting');
+    const username = input(m, 'username');
+    expect($(m, 'label[for=username]').textContent).to.equal('Username');
+    expect(username.autocomplete).to.equal('username');
+    expect(username.required).to.equal(true);
+    expect(text(m, '#username-hint')).to.equal('4 to 20 characters.');
+    expect(username.getAttribute('aria-describedby')).to.equal('username-hint');
+    const legal = input(m, 'legal_accepted');
+    expect(legal.type).to.equal('checkbox');
+    const links = [...m.root.querySelectorAll<HTMLAnchorElement>('label[for=legal_accepted] a')];
+    expect(links.map((a) => [a.textContent, a.href, a.target, a.rel])).to.deep.equal([
+      ['Terms of Service', 'https://example.com/terms', '_blank', 'noopener noreferrer'],
+      ['Privacy Policy', 'https://example.com/privacy', '_blank', 'noopener noreferrer'],
+    ]);
+    expect($(m, 'label[for=legal_accepted]').textContent!.replace(/\s+/g, ' ')).to.equal('I agree to the Terms of Service and Privacy Policy');
+    expect(m.el.querySelector('#clerk-captcha')?.getAttribute('slot')).to.equal('captcha');
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('submits username + legalAccepted, activates the session and goes to redirect-url-complete', async () => {
+    const m = await mount(scenarios.continueUsernameLegal, { attrs: { 'redirect-url-complete': '/welcome' } });
+    type(m, 'username', '  ninanew ');
+    check(m);
+    await submit(m);
+    await until(() => m.routed.length > 0, 'navigation');
+    expect(m.fake.callsTo('signUp.update')).to.deep.equal([[{ username: 'ninanew', legalAccepted: true }]]);
+    expect((m.fake.callsTo('setActive')[0]![0] as { session: string }).session).to.equal('sess_fake');
+    expect(m.el.getAttribute('status')).to.equal('complete');
+    expect(m.completes.map((e) => [e.sessionId, e.task, e.bubbles, e.composed])).to.deep.equal([['sess_fake', undefined, true, true]]);
+    expect(m.redirects.map((e) => [e.url, e.reason])).to.deep.equal([[`${location.origin}/welcome`, 'complete']]);
+    expect(m.routed).to.deep.equal(['/welcome']);
+    expect(m.statuses).to.deep.equal(['collecting', 'submitting', 'complete']);
+    expect(text(m, '[part=message]')).to.contain('You are signed up');
+  });
+
+  it('falls back to the provider after-sign-up URL, then /', async () => {
+    const m = await mount(scenarios.continueUsernameLegal);
+    type(m, 'username', 'ninanew');
+    check(m);
+    await submit(m);
+    await until(() => m.routed.length > 0, 'navigation');
+    expect(m.routed).to.deep.equal(['/']);
+  });
+
+  it('checks username length and the terms before asking Clerk, focusing the first problem', async () => {
+    const m = await mount(scenarios.continueUsernameLegal);
+    type(m, 'username', 'ab');
+    await submit(m);
+    expect(m.fake.callsTo('signUp.update')).to.have.length(0);
+    expect(m.el.getAttribute('status')).to.equal('error');
+    expect(text(m, '#username-error')).to.equal('Your username must be between 4 and 20 characters long.');
+    expect(input(m, 'username').getAttribute('aria-invalid')).to.equal('true');
+    expect(input(m, 'username').getAttribute('aria-describedby')).to.equal('username-hint username-error');
+    expect(text(m, '#legal_accepted-error')).to.equal('Accept the terms to continue.');
+    expect(m.root.activeElement?.id).to.equal('username');
+    expect(m.errors.map((e) => [e.code, e.field])).to.deep.equal([
+      ['form_username_invalid_length', 'username'],
+      ['form_param_missing', 'legalAccepted'],
+    ]);
+    expect(input(m, 'username').value).to.equal('ab');
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('shows a taken username under its field, keeps every value, and succeeds on the second try', async () => {
+    const m = await mount(scenarios.continueUsernameTaken);
+    type(m, 'username', 'alice');
+    check(m);
+    await submit(m);
+    expect(m.el.getAttribute('status')).to.equal('error');
+    expect(text(m, '#username-error')).to.equal('That username is taken. Please try another.');
+    expect(text(m, '[part=error]')).to.equal('');
+    expect(m.root.activeElement?.id).to.equal('username');
+    expect(input(m, 'username').value).to.equal('alice');
+    expect(input(m, 'legal_accepted').checked).to.equal(true);
+    expect(m.errors.map((e) => [e.code, e.field, e.message])).to.deep.equal([['form_identifier_exists', 'username', 'That username is taken. Please try another.']]);
+    type(m, 'username', 'alice2');
+    await submit(m);
+    await until(() => m.el.status === 'complete', 'complete');
+    expect(m.fake.callsTo('signUp.update').map((c) => c[0])).to.deep.equal([
+      { username: 'alice', legalAccepted: true },
+      { username: 'alice2', legalAccepted: true },
+    ]);
+    expect(m.statuses).to.deep.equal(['collecting', 'submitting', 'error', 'submitting', 'complete']);
+  });
+
+  it('shows errors that belong to no field in the alert region and keeps the typed values', async () => {
+    const m = await mount({ ...scenarios.continueUsernameLegal, updateErrors: [new Error('Network error: Failed to fetch')] });
+    type(m, 'username', 'ninanew');
+    check(m);
+    await submit(m);
+    expect(m.el.getAttribute('status')).to.equal('error');
+    expect($(m, '[part=error]').getAttribute('role')).to.equal('alert');
+    expect(text(m, '[part=error]')).to.equal('Network error: Failed to fetch');
+    expect(input(m, 'username').value).to.equal('ninanew');
+    expect(input(m, 'legal_accepted').checked).to.equal(true);
+    expect(m.errors[0]!.code).to.equal('signup_failed');
+  });
+
+  it('gives every known field its proper control', async () => {
+    const m = await mount(scenarios.continueAllFields);
+    const controls = [...m.root.querySelectorAll('input')].map((i) => [i.id, i.type, i.autocomplete, m.root.querySelector(`label[for=${i.id}]`)?.textContent?.replace(/\s+/g, ' ').trim()]);
+    expect(controls).to.deep.equal([
+      ['first_name', 'text', 'given-name', 'First name'],
+      ['last_name', 'text', 'family-name', 'Last name'],
+      ['username', 'text', 'username', 'Username'],
+      ['email_address', 'email', 'email', 'Email address'],
+      ['phone_number', 'tel', 'tel', 'Phone number'],
+      ['password', 'password', 'new-password', 'Password'],
+      ['legal_accepted', 'checkbox', '', 'I agree to the Terms of Service and Privacy Policy'],
+    ]);
+    await submit(m);
+    expect(text(m, '#first_name-error')).to.equal('First name is required.');
+    expect(m.root.activeElement?.id).to.equal('first_name');
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('gives an unknown field a labelled text input, warns once, and sends it camelCased', async () => {
+    const warnings: unknown[][] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const m = await mount({ signUp: { status: 'missing_requirements', missingFields: ['company_name'] } });
+      expect($(m, 'label[for=company_name]').textContent).to.equal('Company Name');
+      expect(input(m, 'company_name').type).to.equal('text');
+      expect(warnings.filter((w) => String(w[0]).includes('company_name'))).to.have.length(1);
+      type(m, 'company_name', 'Acme');
+      await submit(m);
+      expect(m.fake.callsTo('signUp.update')[0]![0]).to.deep.equal({ companyName: 'Acme' });
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  it('verifies a phone number: code step, wrong code kept with its error, resend, then complete', async () => {
+    const m = await mount(scenarios.continuePhone);
+    expect(text(m, '#phone_number-hint')).to.contain('country code');
+    type(m, 'phone_number', '+15550100100');
+    await submit(m);
+    expect(m.el.getAttribute('status')).to.equal('verifying');
+    expect(m.fake.callsTo('signUp.preparePhoneNumberVerification')).to.deep.equal([[{ strategy: 'phone_code' }]]);
+    expect(text(m, '[part~=heading]')).to.equal('Verify your phone');
+    expect(text(m, '[part=message]')).to.equal('We sent a code to +15550100100.');
+    const code = input(m, 'code');
+    expect([code.autocomplete, code.inputMode]).to.deep.equal(['one-time-code', 'numeric']);
+    expect(m.root.activeElement?.id).to.equal('code');
+    await expect(m.el).to.be.accessible();
+
+    type(m, 'code', '111111');
+    await submit(m);
+    expect(m.el.getAttribute('status')).to.equal('error');
+    expect(text(m, '#code-error')).to.equal('The code you entered is incorrect. Please try again.');
+    expect(input(m, 'code').value).to.equal('111111');
+    expect(m.root.activeElement?.id).to.equal('code');
+    expect(m.errors.at(-1)!.field).to.equal('code');
+    await expect(m.el).to.be.accessible();
+
+    $<HTMLButtonElement>(m, '[part=resend]').click();
+    await settle(m);
+    expect(m.fake.callsTo('signUp.preparePhoneNumberVerification')).to.have.length(2);
+    expect(text(m, '[part=message]')).to.equal('A new code was sent to +15550100100.');
+    expect(m.el.getAttribute('status')).to.equal('verifying');
+
+    type(m, 'code', '424242');
+    await submit(m);
+    await until(() => m.el.status === 'complete', 'complete');
+    expect(m.fake.callsTo('signUp.attemptPhoneNumberVerification').map((c) => c[0])).to.deep.equal([{ code: '111111' }, { code: '424242' }]);
+    expect(m.statuses).to.deep.equal(['collecting', 'submitting', 'verifying', 'submitting', 'error', 'submitting', 'verifying', 'submitting', 'complete']);
+  });
+
+  it('an empty code is caught before asking Clerk', async () => {
+    const m = await mount(scenarios.continuePhone);
+    type(m, 'phone_number', '+15550100100');
+    await submit(m);
+    await submit(m);
+    expect(text(m, '#code-error')).to.equal('Verification code is required.');
+    expect(m.fake.callsTo('signUp.attemptPhoneNumberVerification')).to.have.length(0);
+  });
+
+  it('verifies an email address and can go back to change it, with the typed address kept', async () => {
+    const m = await mount(scenarios.continueEmail);
+    type(m, 'email_address', 'nina@example.com');
+    await submit(m);
+    expect(m.el.getAttribute('status')).to.equal('verifying');
+    expect(m.fake.callsTo('signUp.prepareEmailAddressVerification')).to.deep.equal([[{ strategy: 'email_code' }]]);
+    expect(text(m, '[part~=heading]')).to.equal('Verify your email');
+    $<HTMLButtonElement>(m, '[part=change]').click();
+    await m.el.updateComplete;
+    expect(m.el.getAttribute('status')).to.equal('collecting');
+    expect(input(m, 'email_address').value).to.equal('nina@example.com');
+    await until(() => m.root.activeElement?.id === 'email_address', 'focus on the email field');
+    type(m, 'email_address', 'nina@work.example');
+    await submit(m);
+    expect(m.fake.callsTo('signUp.update').map((c) => c[0])).to.deep.equal([{ emailAddress: 'nina@example.com' }, { emailAddress: 'nina@work.example' }]);
+    expect(m.fake.callsTo('signUp.prepareEmailAddressVerification')).to.have.length(2);
+    type(m, 'code', '424242');
+    await submit(m);
+    await until(() => m.el.status === 'complete', 'complete');
+  });
+
+  it('an email-or-phone field sends an address with an @ as emailAddress and verifies it', async () => {
+    const m = await mount({ signUp: { status: 'missing_requirements', missingFields: ['email_address_or_phone_number'] } });
+    expect($(m, 'label[for=email_address_or_phone_number]').textContent).to.equal('Email address or phone number');
+    type(m, 'email_address_or_phone_number', 'nina@example.com');
+    await submit(m);
+    expect(m.fake.callsTo('signUp.update')[0]![0]).to.deep.equal({ emailAddress: 'nina@example.com' });
+    expect(m.el.getAttribute('status')).to.equal('verifying');
+  });
+
+  it('a failing prepare shows the error on the code step with resend as the way out', async () => {
+    const m = await mount({ ...scenarios.continuePhone, prepareError: clerkApiError('too_many_requests', 'Too many requests', { status: 429 }) });
+    type(m, 'phone_number', '+15550100100');
+    await submit(m);
+    expect(m.el.getAttribute('status')).to.equal('error');
+    expect(text(m, '[part=error]')).to.equal('Too many requests');
+    expect($(m, '[part=resend]')).to.not.equal(null);
+    expect($(m, '#code')).to.not.equal(null);
+  });
+
+  it('routes a pending session task (event + Clerk task URL), or to task-url', async () => {
+    const m = await mount({ ...scenarios.continueUsernameLegal, sessionTask: 'choose-organization' });
+    type(m, 'username', 'ninanew');
+    check(m);
+    await submit(m);
+    await until(() => m.routed.length > 0, 'navigation');
+    expect(m.completes.map((e) => [e.sessionId, e.task])).to.deep.equal([['sess_fake', 'choose-organization']]);
+    expect(m.redirects.map((e) => e.reason)).to.deep.equal(['session-task']);
+    expect(m.routed).to.deep.equal(['/sign-in#/tasks/choose-organization']);
+
+    const n = await mount({ ...scenarios.continueUsernameLegal, sessionTask: 'setup-mfa' }, { attrs: { 'task-url': '/tasks/{task}' } });
+    type(n, 'username', 'ninanew');
+    check(n);
+    await submit(n);
+    await until(() => n.routed.length > 0, 'navigation');
+    expect(n.routed).to.deep.equal(['/tasks/setup-mfa']);
+  });
+
+  it('an absolute decorateUrl result loads through location, never the router hook', async () => {
+    const before = location.href;
+    const touched = `${location.origin}${location.pathname}${location.search}#touched`;
+    const seen: string[] = [];
+    const m = await mount({ ...scenarios.continueUsernameLegal, decorateUrl: (url) => (seen.push(url), touched) });
+    type(m, 'username', 'ninanew');
+    check(m);
+    await submit(m);
+    await until(() => location.hash === '#touched', 'the location change');
+    expect(seen).to.deep.equal(['/']);
+    expect(m.routed).to.deep.equal([]);
+    history.replaceState(null, '', before);
+  });
+
+  it('a redirect target on another origin is refused with an error', async () => {
+    const m = await mount(scenarios.continueUsernameLegal, { attrs: { 'redirect-url-complete': 'https://evil.example/' } });
+    type(m, 'username', 'ninanew');
+    check(m);
+    await submit(m);
+    await until(() => m.el.status === 'error', 'error');
+    expect(text(m, '[part=error]')).to.contain('https://evil.example');
+    expect(m.errors.map((e) => e.code)).to.deep.equal(['redirect_origin_not_allowed']);
+    expect(m.routed).to.deep.equal([]);
+  });
+
+  it('a failing setActive offers a retry that finishes', async () => {
+    const m = await mount({ ...scenarios.continueUsernameLegal, setActiveError: new Error('Session could not be activated') });
+    type(m, 'username', 'ninanew');
+    check(m);
+    await submit(m);
+    expect(m.el.getAttribute('status')).to.equal('error');
+    expect(text(m, '[part=error]')).to.equal('Session could not be activated');
+    expect($(m, 'form')).to.equal(null);
+    (m.fake.config as FakeClerkOptions).setActiveError = undefined;
+    $<HTMLButtonElement>(m, '[part=retry]').click();
+    await until(() => m.el.status === 'complete', 'complete');
+    expect(m.fake.callsTo('signUp.update')).to.have.length(1);
+    expect(m.fake.callsTo('setActive')).to.have.length(2);
+  });
+
+  it('an already complete sign-up is finished at once', async () => {
+    const fake: FakeClerkOptions = { signUp: { status: 'missing_requirements', missingFields: [] } };
+    const m = await mount(fake);
+    // No missing and no unverified field: nothing this form can collect.
+    expect(m.el.getAttribute('status')).to.equal('error');
+    expect(m.errors[0]!.code).to.equal('nothing_to_collect');
+    const done = await mount({ signUp: { status: 'complete', missingFields: [] } });
+    await until(() => done.el.status === 'complete', 'complete');
+    expect(done.fake.callsTo('setActive')).to.have.length(1);
+  });
+
+  it('starts with an unverified email address at the code step', async () => {
+    const m = await mount({ signUp: { status: 'missing_requirements', missingFields: [], unverifiedFields: ['email_address'], emailAddress: 'nina@example.com' } });
+    expect(m.el.getAttribute('status')).to.equal('verifying');
+    expect(text(m, '[part=message]')).to.equal('We sent a code to nina@example.com.');
+  });
+
+  it('says when the sign-up was abandoned, with the way back to sign in', async () => {
+    const m = await mount(scenarios.continueAbandoned);
+    expect(m.el.getAttribute('status')).to.equal('abandoned');
+    expect(text(m, '[part=message]')).to.contain('expired');
+    expect($(m, '[part=link]')).to.not.equal(null);
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('reports a Clerk load failure with a retry', async () => {
+    const m = await mount(scenarios.loadFailed);
+    expect(m.el.getAttribute('status')).to.equal('error');
+    expect(text(m, '[part=error]')).to.contain('Failed to fetch');
+    expect(m.errors).to.have.length(1);
+    $<HTMLButtonElement>(m, '[part=retry]').click();
+    await until(() => m.fake.callsTo('load').length === 2, 'a second load');
+  });
+
+  it('uses German labels, links included', async () => {
+    const de: Localization = {
+      formFieldLabel__username: 'Benutzername',
+      formButtonPrimary: 'Weiter',
+      signUp: {
+        continue: { title: 'Fehlende Felder ausfüllen' },
+        legalConsent: {
+          checkbox: {
+            label__termsOfServiceAndPrivacyPolicy:
+              'Ich stimme den {{ termsOfServiceLink || link("Nutzungsbedingungen") }} und der {{ privacyPolicyLink || link("Datenschutzerklärung") }} zu',
+          },
+        },
+      },
+    };
+    const m = await mount(scenarios.continueUsernameLegal, { localization: de });
+    expect($(m, 'label[for=username]').textContent).to.equal('Benutzername');
+    expect(text(m, '[part~=submit]')).to.equal('Weiter');
+    expect(text(m, '[part~=heading]')).to.equal('Fehlende Felder ausfüllen');
+    expect([...m.root.querySelectorAll('label[for=legal_accepted] a')].map((a) => a.textContent)).to.deep.equal(['Nutzungsbedingungen', 'Datenschutzerklärung']);
+  });
+
+  it('shows only the terms link when the instance has no privacy policy, and never a javascript: link', async () => {
+    const m = await mount({ ...scenarios.continueUsernameLegal, legal: { termsUrl: 'javascript:alert(1)', privacyPolicyUrl: '' } });
+    expect(m.root.querySelectorAll('label[for=legal_accepted] a')).to.have.length(0);
+    const n = await mount({ ...scenarios.continueUsernameLegal, legal: { termsUrl: 'https://example.com/terms' } });
+    expect($(n, 'label[for=legal_accepted]').textContent!.replace(/\s+/g, ' ')).to.equal('I agree to the Terms of Service');
+  });
+
+  it('keeps the page captcha container when there is one, and removes its own when it leaves', async () => {
+    const own = document.createElement('div');
+    own.id = 'clerk-captcha';
+    document.body.append(own);
+    const m = await mount(scenarios.continueUsernameLegal);
+    expect(m.el.querySelector('#clerk-captcha')).to.equal(null);
+    own.remove();
+    const n = await mount(scenarios.continueUsernameLegal);
+    expect(n.el.querySelector('#clerk-captcha')).to.not.equal(null);
+    n.el.remove();
+    expect(document.getElementById('clerk-captcha')).to.equal(null);
+  });
+
+  it('moving the element does not start the flow again', async () => {
+    const m = await mount(scenarios.continueNoSignUp);
+    await until(() => m.routed.length === 1, 'the redirect');
+    const parent = m.el.parentElement!;
+    m.el.remove();
+    parent.append(m.el);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(m.routed).to.have.length(1);
+    expect(m.redirects).to.have.length(1);
+  });
+});

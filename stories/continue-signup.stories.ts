@@ -1,0 +1,269 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import { FakeClerk, clerkApiError, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
+import type { ContinueSignupElement } from '../src/elements/continue-signup/continue-signup.js';
+import type { Localization } from '../src/localization.js';
+
+/** The element inside a provider on a fake Clerk. Its redirects are cancelled so the story stays on screen. */
+const withFake = (options: FakeClerkOptions, localization?: Localization) =>
+  html`<clerk-provider .clerk=${new FakeClerk(options)} .localization=${localization} sign-in-url="/sign-in"
+    ><continue-signup
+      redirect-url-complete="/welcome"
+      @signup-redirect=${(e: Event) => e.preventDefault()}
+    ></continue-signup
+  ></clerk-provider>`;
+
+const element = (canvas: HTMLElement) => canvas.querySelector('continue-signup') as ContinueSignupElement;
+const part = (canvas: HTMLElement, selector: string) => element(canvas).shadowRoot!.querySelector(selector) as HTMLElement;
+const expectStatus = (canvas: HTMLElement, status: string) => waitFor(() => expect(element(canvas).getAttribute('status')).toBe(status));
+const settled = async (canvas: HTMLElement) => {
+  await waitFor(() => expect(element(canvas).getAttribute('status')).not.toBe('submitting'));
+  await element(canvas).updateComplete;
+};
+
+function type(canvas: HTMLElement, id: string, value: string) {
+  const input = part(canvas, `#${id}`) as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+async function submit(canvas: HTMLElement) {
+  part(canvas, '[part~=submit]').click();
+  await settled(canvas);
+}
+
+const meta: Meta = {
+  title: 'Elements/continue-signup',
+  component: 'continue-signup',
+};
+export default meta;
+type Story = StoryObj;
+
+export const Loading: Story = {
+  render: () => withFake({ ...scenarios.continueUsernameLegal, loadDelay: Infinity }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'loading');
+    await expect(part(canvasElement, '[part=message]').textContent).toContain('Loading your sign-up');
+  },
+};
+
+/** Opened directly: no sign-up in progress, so it says why and sends the visitor to sign in. */
+export const Redirecting: Story = {
+  render: () => withFake(scenarios.continueNoSignUp),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'redirecting');
+    await expect(part(canvasElement, '[part=message]').textContent).toContain('no sign-up to continue');
+  },
+};
+
+/** The common case: username (4 to 20 characters) and the terms. */
+export const UsernameAndLegal: Story = {
+  name: 'Collecting: username + legal acceptance',
+  render: () => withFake(scenarios.continueUsernameLegal),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    await expect(part(canvasElement, '#username')).toBeTruthy();
+    await expect(element(canvasElement).shadowRoot!.querySelectorAll('[part=legal-link]')).toHaveLength(2);
+  },
+};
+
+const alone = (field: string, extra: FakeClerkOptions = {}): Story => ({
+  name: `Field alone: ${field}`,
+  render: () => withFake({ signUp: { status: 'missing_requirements', missingFields: [field] }, ...extra }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    await expect(part(canvasElement, `#${field}`)).toBeTruthy();
+  },
+});
+const legal = { legal: { termsUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' } };
+
+export const FirstName = alone('first_name');
+export const LastName = alone('last_name');
+export const Username = alone('username', { username: { minLength: 4, maxLength: 20 } });
+export const EmailAddress = alone('email_address');
+export const PhoneNumber = alone('phone_number');
+export const EmailOrPhone = alone('email_address_or_phone_number');
+export const Password = alone('password');
+export const LegalAccepted = alone('legal_accepted', legal);
+export const UnknownField = alone('company_name');
+
+export const AllFields: Story = {
+  name: 'Collecting: every field together',
+  render: () => withFake(scenarios.continueAllFields),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    await expect(element(canvasElement).shadowRoot!.querySelectorAll('input')).toHaveLength(7);
+  },
+};
+
+/** Submitting with nothing filled in: every field shows its error, the first has focus. */
+export const FieldErrors: Story = {
+  name: 'Error: field errors before submit',
+  render: () => withFake(scenarios.continueAllFields),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    type(canvasElement, 'username', 'ab');
+    await submit(canvasElement);
+    await expectStatus(canvasElement, 'error');
+    await expect(part(canvasElement, '#username-error').textContent).toContain('between 4 and 20');
+    await expect(part(canvasElement, '#first_name-error').textContent).toContain('First name is required');
+  },
+};
+
+export const UsernameTaken: Story = {
+  name: 'Error: username taken',
+  render: () => withFake(scenarios.continueUsernameTaken),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    type(canvasElement, 'username', 'alice');
+    (part(canvasElement, '#legal_accepted') as HTMLInputElement).click();
+    await submit(canvasElement);
+    await expectStatus(canvasElement, 'error');
+    await expect(part(canvasElement, '#username-error').textContent).toContain('taken');
+    await expect((part(canvasElement, '#username') as HTMLInputElement).value).toBe('alice');
+  },
+};
+
+/** An error Clerk did not tie to a field goes to the alert region; the typed values stay. */
+export const GeneralError: Story = {
+  name: 'Error: not tied to a field',
+  render: () => withFake({ ...scenarios.continueUsernameLegal, updateErrors: [clerkApiError('rate_limit_exceeded', 'Too many requests. Please try again in a bit.', { status: 429 })] }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    type(canvasElement, 'username', 'ninanew');
+    (part(canvasElement, '#legal_accepted') as HTMLInputElement).click();
+    await submit(canvasElement);
+    await expectStatus(canvasElement, 'error');
+    await expect(part(canvasElement, '[part=error]').textContent).toContain('Too many requests');
+  },
+};
+
+/** `submitting`: the update never answers. */
+export const Submitting: Story = {
+  render: () => {
+    const fake = new FakeClerk(scenarios.continueUsernameLegal);
+    fake.client.signUp.update = () => new Promise(() => {});
+    return html`<clerk-provider .clerk=${fake}><continue-signup></continue-signup></clerk-provider>`;
+  },
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    type(canvasElement, 'username', 'ninanew');
+    (part(canvasElement, '#legal_accepted') as HTMLInputElement).click();
+    part(canvasElement, '[part~=submit]').click();
+    await expectStatus(canvasElement, 'submitting');
+    await expect(part(canvasElement, '[part~=submit]').getAttribute('aria-disabled')).toBe('true');
+  },
+};
+
+const toCodeStep = async (canvas: HTMLElement) => {
+  await expectStatus(canvas, 'collecting');
+  type(canvas, 'phone_number', '+15550100100');
+  await submit(canvas);
+  await expectStatus(canvas, 'verifying');
+};
+
+export const VerifyingPhone: Story = {
+  name: 'Verifying: phone code',
+  render: () => withFake(scenarios.continuePhone),
+  play: async ({ canvasElement }) => {
+    await toCodeStep(canvasElement);
+    await expect(part(canvasElement, '[part=message]').textContent).toContain('+15550100100');
+  },
+};
+
+export const VerifyingEmail: Story = {
+  name: 'Verifying: email code',
+  render: () => withFake(scenarios.continueEmail),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    type(canvasElement, 'email_address', 'nina@example.com');
+    await submit(canvasElement);
+    await expectStatus(canvasElement, 'verifying');
+    await expect(part(canvasElement, '[part~=heading]').textContent).toContain('Verify your email');
+  },
+};
+
+export const WrongCode: Story = {
+  name: 'Error: wrong code',
+  render: () => withFake(scenarios.continuePhone),
+  play: async ({ canvasElement }) => {
+    await toCodeStep(canvasElement);
+    type(canvasElement, 'code', '111111');
+    await submit(canvasElement);
+    await expectStatus(canvasElement, 'error');
+    await expect(part(canvasElement, '#code-error').textContent).toContain('incorrect');
+  },
+};
+
+export const Complete: Story = {
+  render: () => withFake(scenarios.continuePhone),
+  play: async ({ canvasElement }) => {
+    await toCodeStep(canvasElement);
+    type(canvasElement, 'code', '424242');
+    await submit(canvasElement);
+    await expectStatus(canvasElement, 'complete');
+  },
+};
+
+export const ErrorClerkFailed: Story = {
+  name: 'Error: Clerk failed to load',
+  render: () => withFake(scenarios.loadFailed),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'error');
+    await expect(part(canvasElement, '[part=retry]')).toBeTruthy();
+  },
+};
+
+export const Abandoned: Story = {
+  render: () => withFake(scenarios.continueAbandoned),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'abandoned');
+    await expect(part(canvasElement, '[part=link]')).toBeTruthy();
+  },
+};
+
+const german: Localization = {
+  formFieldLabel__firstName: 'Vorname',
+  formFieldLabel__lastName: 'Nachname',
+  formFieldLabel__username: 'Benutzername',
+  formFieldLabel__emailAddress: 'E-Mail-Adresse',
+  formFieldLabel__phoneNumber: 'Telefonnummer',
+  formFieldLabel__password: 'Passwort',
+  formFieldLabel__code: 'Bestätigungscode',
+  formButtonPrimary: 'Weiter',
+  signUp: {
+    continue: {
+      title: 'Fehlende Felder ausfüllen',
+      subtitle: 'Bitte füllen Sie die verbleibenden Angaben aus, um fortzufahren.',
+      actionText: 'Haben Sie bereits ein Konto?',
+      actionLink: 'Anmelden',
+    },
+    legalConsent: {
+      checkbox: {
+        label__termsOfServiceAndPrivacyPolicy:
+          'Ich stimme den {{ termsOfServiceLink || link("Nutzungsbedingungen") }} und der {{ privacyPolicyLink || link("Datenschutzerklärung") }} zu',
+      },
+    },
+  },
+  oauthElements: {
+    continueSignUp: {
+      required: '{{field}} ist erforderlich.',
+      legalRequired: 'Bitte akzeptieren Sie die Bedingungen.',
+      usernameLength: 'Der Benutzername muss zwischen {{min}} und {{max}} Zeichen lang sein.',
+      usernameHint: '{{min}} bis {{max}} Zeichen.',
+      phoneHint: 'Mit Ländervorwahl, zum Beispiel +49 30 1234567.',
+    },
+  },
+};
+
+export const German: Story = {
+  name: 'German labels',
+  render: () => html`<div lang="de">${withFake(scenarios.continueAllFields, german)}</div>`,
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    await expect(part(canvasElement, 'label[for=username]').textContent).toBe('Benutzername');
+    await submit(canvasElement);
+    await expect(part(canvasElement, '#first_name-error').textContent).toBe('Vorname ist erforderlich.');
+    await expect(part(canvasElement, '[part=legal-link]').textContent).toBe('Nutzungsbedingungen');
+  },
+};

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { ClerkFlowElement } from '../../base-element.js';
 import { ensureCaptchaContainer } from '../../captcha.js';
 import type { ClerkContextValue } from '../../context.js';
@@ -116,6 +115,12 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.setStatus(this.#derivedStatus());
+  }
+
+  protected override updated(): void {
+    // Through the CSSOM, not a style attribute: a strict CSP (no 'unsafe-inline') allows only this.
+    const list = this.renderRoot.querySelector<HTMLElement>('[part=list]');
+    if (list && list.style.getPropertyValue('--_columns') !== list.dataset.columns) list.style.setProperty('--_columns', list.dataset.columns!);
   }
 
   /** The providers shown, warning once about requested strategies the instance does not offer. */
@@ -240,7 +245,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
             role="list"
             class=${layout.block ? 'block' : 'icons'}
             aria-busy=${ctx.status === 'loading' ? 'true' : 'false'}
-            style=${styleMap({ '--_columns': String(layout.perRow) })}
+            data-columns=${layout.perRow}
           >
             ${ordered.map((provider) => this.#button(provider, layout.block, layout.longLabels, provider === layout.lastUsed))}
           </ul>`

@@ -294,6 +294,8 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   async #leaveForSignIn(): Promise<void> {
     this.notice = this.t(`${C}noSignUp`);
     this.setStatus('redirecting');
+    // The reason is on screen (and in the live region) before the page changes.
+    await this.updateComplete;
     await this.#go(this.#signInTarget(), 'no-sign-up', undefined, true);
   }
 

@@ -52,7 +52,8 @@ describe('<oauth-buttons> with the real clerk-js against the emulator', () => {
       const event = await new Promise<{ strategy: string; mode: string; url: string; cancelable: boolean }>((resolve) => {
         document.addEventListener(
           'oauth-redirect',
-          (e) => {
+          (event) => {
+            const e = event as Event & { strategy: string; mode: string; url: string };
             e.preventDefault();
             resolve({ strategy: e.strategy, mode: e.mode, url: e.url, cancelable: e.cancelable });
           },
@@ -105,7 +106,14 @@ describe('<oauth-buttons> with the real clerk-js against the emulator', () => {
     const error = page.evaluate(
       () =>
         new Promise<{ strategy?: string; code: string; message: string }>((resolve) =>
-          document.addEventListener('oauth-error', (e) => resolve({ strategy: e.strategy, code: e.code, message: e.message }), { once: true }),
+          document.addEventListener(
+            'oauth-error',
+            (event) => {
+              const e = event as Event & { strategy?: string; code: string; message: string };
+              resolve({ strategy: e.strategy, code: e.code, message: e.message });
+            },
+            { once: true },
+          ),
         ),
     );
     await page.getByRole('button', { name: 'Continue with GitHub' }).click();

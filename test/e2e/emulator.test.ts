@@ -58,6 +58,8 @@ describe('harness: real clerk-js against the emulator', () => {
 
   it('a new user on sign-in is sent to the sso-callback page with a transferable sign-in', async () => {
     const page = await e2e.newPage();
+    // <sso-callback> on that page finishes the flow and leaves: keep the page here to read the sign-in.
+    await page.addInitScript('document.addEventListener("sso-redirect", (e) => e.preventDefault())');
     await e2e.goto(page, '/sign-in');
     await startSignInWithClerk(page);
     await signInThroughFakeProvider(page, { newUser: { firstName: 'Nina', lastName: 'New', email: 'nina@example.com' } });
@@ -76,12 +78,7 @@ describe('harness: real clerk-js against the emulator', () => {
     await e2e.goto(page, '/sign-in');
     await startSignInWithClerk(page);
     await signInThroughFakeProvider(page, { newUser: { firstName: 'Nina', lastName: 'New', email: 'nina@example.com' } });
-    await page.waitForURL((u) => u.pathname === '/sign-in/sso-callback');
-    await page.waitForFunction(() => document.querySelector('clerk-provider')?.getAttribute('status') === 'ready');
-    await page.evaluate(() => {
-      const clerk = (window as unknown as { Clerk: { handleRedirectCallback(p: unknown): Promise<unknown> } }).Clerk;
-      void clerk.handleRedirectCallback({ continueSignUpUrl: '/sign-in/continue', signInUrl: '/sign-in' });
-    });
+    // The page's <sso-callback> runs the real handleRedirectCallback (continue-sign-up-url="/sign-in/continue").
     await page.waitForURL((u) => u.pathname === '/sign-in/continue');
     await page.waitForFunction(() => document.querySelector('clerk-provider')?.getAttribute('status') === 'ready');
     const result = await page.evaluate(async () => {

@@ -1,3 +1,5 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 /** Clerk looks its bot-protection widget container up by this id, so it must live in the light DOM. */
 export const CAPTCHA_ID = 'clerk-captcha';
 
@@ -13,4 +15,32 @@ export function ensureCaptchaContainer(host: HTMLElement): (() => void) | undefi
   container.slot = 'captcha';
   host.append(container);
   return () => container.remove();
+}
+
+/**
+ * Keeps a `#clerk-captcha` in the page while its host is connected (when the page has none of its own).
+ * While the page is still parsing it waits for DOMContentLoaded, so a container the page declares after
+ * the element is found instead of duplicated. Call `ensure()` again right before work that needs it.
+ */
+export class CaptchaController implements ReactiveController {
+  #remove?: () => void;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', this.ensure, { once: true });
+    else this.ensure();
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('DOMContentLoaded', this.ensure);
+    this.#remove?.();
+    this.#remove = undefined;
+  }
+
+  readonly ensure = (): void => {
+    if (this.host.isConnected && !this.#remove) this.#remove = ensureCaptchaContainer(this.host);
+  };
 }

@@ -1,21 +1,13 @@
-import { describe, it, before, after, beforeEach } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { clerkUser, fapiCalls, signInThroughFakeProvider, startE2E, type E2E } from './harness';
+import { clerkUser, fapiCalls, signInThroughFakeProvider, useE2E } from './harness';
 
 // Real clerk-js against the emulator (default.json: username 4..20 and legal consent required, phone
 // optional), through the demo pages: /sign-in (<oauth-buttons>) -> fake provider -> /sign-in/sso-callback
 // (<sso-callback>, real handleRedirectCallback) -> /sign-in/continue (<continue-signup>) -> /.
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(() => e2e?.close());
-beforeEach(() => {
-  e2e.control.reset();
-  e2e.control.clearLog();
-});
+const e2e = useE2E();
 
 const form = (page: Page) => page.locator('continue-signup');
 

@@ -1,16 +1,8 @@
-import { describe, it, before, after, beforeEach } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { clerkUser, fapiCalls, signInThroughFakeProvider, startE2E, startSignInWithClerk, type E2E } from './harness';
+import { clerkUser, fapiCalls, signInThroughFakeProvider, useE2E, startSignInWithClerk } from './harness';
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(() => e2e?.close());
-beforeEach(() => {
-  e2e.control.reset();
-  e2e.control.clearLog();
-});
+const e2e = useE2E();
 
 describe('harness: real clerk-js against the emulator', () => {
   it('loads clerk-js through <clerk-provider> from the proxy, with no errors under the strict CSP', async () => {

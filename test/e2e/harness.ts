@@ -10,6 +10,7 @@
  *   await e2e.close();
  */
 import { existsSync } from 'node:fs';
+import { after, before, beforeEach } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startEmulator, type FaultSpec, type LogEntry, type RunningEmulator, type SeedUser, type SettingsInput } from '../../emulator/src/index';
 import { EMULATOR_DIR, ELEMENTS_BUNDLE } from '../../emulator/src/paths';
@@ -116,6 +117,28 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       await emulator.close();
     },
   };
+}
+
+/**
+ * The usual set-up of an e2e test file: one harness for the file (started before its tests, closed after),
+ * and a fresh emulator (state, faults, request log) before every test. The handle is usable inside tests.
+ */
+export function useE2E(options: E2EOptions = {}): E2E {
+  let started: E2E | undefined;
+  before(async () => {
+    started = await startE2E(options);
+  });
+  after(() => started?.close());
+  beforeEach(() => {
+    started!.control.reset();
+    started!.control.clearLog();
+  });
+  return new Proxy({} as E2E, {
+    get(_, key) {
+      if (!started) throw new Error('useE2E(): the harness is used before its before() hook ran');
+      return Reflect.get(started, key);
+    },
+  });
 }
 
 /** Waits for `<clerk-provider status="ready">`; throws with the provider's error when it fails. */

@@ -1,18 +1,9 @@
-import { describe, it, before, after, beforeEach } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { clerkUser, fapiCalls, signInThroughFakeProvider, startE2E, type E2E } from './harness';
+import { clerkUser, fapiCalls, signInThroughFakeProvider, useE2E } from './harness';
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(() => e2e?.close());
-beforeEach(() => {
-  e2e.control.reset();
-  e2e.control.clearLog();
-  e2e.emulator.faults.clear();
-});
+const e2e = useE2E();
 
 const buttonsStatus = (page: Page) => page.locator('oauth-buttons').getAttribute('status');
 const waitForStatus = (page: Page, status: string) =>

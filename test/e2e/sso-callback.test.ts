@@ -1,7 +1,7 @@
-import { describe, it, before, after, beforeEach } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { clerkUser, fapiCalls, signInThroughFakeProvider, startE2E, type E2E, type FakeIdentity } from './harness';
+import { clerkUser, fapiCalls, signInThroughFakeProvider, useE2E, type FakeIdentity } from './harness';
 
 /**
  * `<sso-callback>` on the demo's `/sign-in/sso-callback` page, with the real clerk-js against the emulator.
@@ -19,15 +19,7 @@ interface Logged {
   status?: string;
 }
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(() => e2e?.close());
-beforeEach(() => {
-  e2e.control.reset();
-  e2e.control.clearLog();
-});
+const e2e = useE2E();
 
 /** A page that keeps every sso-* event and every <sso-callback> status across navigations (in sessionStorage). */
 async function recordingPage(): Promise<Page> {

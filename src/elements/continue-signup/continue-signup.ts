@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SessionResource, SignUpResource, SignUpUpdateParams } from '@clerk/shared/types';
 import { ClerkFlowElement } from '../../base-element.js';
-import { ensureCaptchaContainer } from '../../captcha.js';
+import { CaptchaController } from '../../captcha.js';
 import type { ClerkContextValue } from '../../context.js';
 import { elementError, toElementErrors, type ElementError } from '../../errors.js';
 import { SignUpCompleteEvent, SignUpErrorEvent, SignUpRedirectEvent } from '../../events.js';
@@ -92,22 +92,12 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   #started = false;
   #busy = false;
   #warned = new Set<string>();
-  #removeCaptcha?: () => void;
 
   constructor() {
     super();
     this.status = 'loading';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#removeCaptcha ??= ensureCaptchaContainer(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#removeCaptcha?.();
-    this.#removeCaptcha = undefined;
+    // Clerk's bot protection looks for #clerk-captcha when the sign-up is updated.
+    new CaptchaController(this);
   }
 
   protected override clerkChanged(value: ClerkContextValue): void {

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ClerkFlowElement } from '../../base-element.js';
-import { ensureCaptchaContainer } from '../../captcha.js';
+import { CaptchaController } from '../../captcha.js';
 import type { ClerkContextValue } from '../../context.js';
 import { elementError, toElementError, type ElementError } from '../../errors.js';
 import { OAuthErrorEvent, OAuthRedirectEvent, type OAuthMode } from '../../events.js';
@@ -84,7 +84,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   #pending?: string;
   #inFlight = false;
   #redirecting = false;
-  #removeCaptcha?: () => void;
+  readonly #captcha = new CaptchaController(this);
   readonly #warned = new Set<string>();
 
   constructor() {
@@ -95,16 +95,11 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.#onPageShow);
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', this.#ensureCaptcha, { once: true });
-    else this.#ensureCaptcha();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.#onPageShow);
-    document.removeEventListener('DOMContentLoaded', this.#ensureCaptcha);
-    this.#removeCaptcha?.();
-    this.#removeCaptcha = undefined;
   }
 
   protected override clerkChanged(value: ClerkContextValue): void {
@@ -186,7 +181,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     }
     this.#redirecting = true;
     this.#sync();
-    this.#ensureCaptcha();
+    this.#captcha.ensure();
     const params: RedirectParams = { strategy, redirectUrl: redirectUrl.href, redirectUrlComplete: redirectUrlComplete.href };
     if (this.mode === 'sign-up') {
       if (this.legalAccepted) params.legalAccepted = true;
@@ -217,10 +212,6 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   /** Back from the provider through the browser's back/forward cache: the page is live again. */
   readonly #onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted && this.#redirecting) this.#reset();
-  };
-
-  readonly #ensureCaptcha = () => {
-    if (this.isConnected && !this.#removeCaptcha) this.#removeCaptcha = ensureCaptchaContainer(this);
   };
 
   #iconFailed(url: string): void {

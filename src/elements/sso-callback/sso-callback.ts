@@ -4,7 +4,7 @@ import type { ClientResource, HandleOAuthCallbackParams, SessionResource } from 
 
 type SignUpUnsafeMetadata = NonNullable<HandleOAuthCallbackParams['unsafeMetadata']>;
 import { ClerkFlowElement } from '../../base-element.js';
-import { ensureCaptchaContainer } from '../../captcha.js';
+import { CaptchaController } from '../../captcha.js';
 import type { ClerkInstance, NavigateHook } from '../../context.js';
 import { elementError, toElementError, type ElementError } from '../../errors.js';
 import { SsoErrorEvent, SsoRedirectEvent } from '../../events.js';
@@ -108,7 +108,6 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
   /** A failure before any run: Clerk did not load, or an attribute is not an allowed URL. */
   #localError?: ElementError;
   #reported?: ElementError;
-  #removeCaptcha?: () => void;
   readonly #sync = () => {
     this.setStatus(this.#run!.state.status);
     this.requestUpdate();
@@ -117,19 +116,18 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
   constructor() {
     super();
     this.status = 'loading';
+    // Sign-ups that start here (transfers) need Clerk's bot-protection container.
+    new CaptchaController(this);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#removeCaptcha ??= ensureCaptchaContainer(this);
     if (this.#run) this.#follow(this.#run);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#run?.removeEventListener('change', this.#sync);
-    this.#removeCaptcha?.();
-    this.#removeCaptcha = undefined;
   }
 
   protected override clerkChanged(): void {

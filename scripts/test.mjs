@@ -18,6 +18,7 @@ const steps = [
   ['manifest', 'npm', ['run', '-s', 'check:manifest']],
   ['unit tests', 'npx', ['web-test-runner', '--coverage']],
   ['story tests (render + play + axe)', 'npx', ['vitest', 'run']],
+  ['static Storybook (every story renders in the production build)', 'node', ['scripts/check-storybook.mjs']],
   ...(existsSync('emulator/test') ? [['emulator tests', 'npm', ['run', '-s', 'test:emulator']]] : []),
   ['build', 'npm', ['run', '-s', 'build']],
   ...(existsSync('test/e2e') ? [['end-to-end tests', 'npm', ['run', '-s', 'test:e2e']]] : []),

@@ -6,7 +6,8 @@ import type { OAuthButtonsElement } from '../src/elements/oauth-buttons/oauth-bu
 import type { Localization } from '../src/localization.js';
 
 /** Self-hosted icons (the emulator's): img.clerk.com is not reachable offline. Providers without one show their initial. */
-const ICONS = new URL('../emulator/assets/providers', import.meta.url).href;
+// Served from emulator/assets/providers (staticDirs in .storybook/main.ts), in dev, tests and the static build alike.
+const ICONS = '/provider-icons';
 const MANY = scenarios.manyProviders.providers as FakeProvider[];
 
 interface Setup {

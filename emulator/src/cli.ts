@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { startEmulator } from './server';
+import { parsePort, startEmulator, type RunningEmulator } from './server';
 import { EMULATOR_DIR } from './paths';
 
 const HELP = `Usage: npm run emulator -- [options]
@@ -13,31 +13,46 @@ const HELP = `Usage: npm run emulator -- [options]
   --quiet             do not print one line per request
 `;
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    settings: { type: 'string' },
-    control: { type: 'boolean', default: false },
-    persist: { type: 'string' },
-    demo: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-});
+function fail(message: string): never {
+  process.stderr.write(`emulator: ${message}\n`);
+  process.exit(1);
+}
+
+let values: { port?: string; settings?: string; control: boolean; persist?: string; demo: boolean; quiet: boolean; help: boolean };
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      settings: { type: 'string' },
+      control: { type: 'boolean', default: false },
+      persist: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }));
+} catch (e) {
+  fail(`${(e as Error).message}\n\n${HELP}`);
+}
 
 if (values.help) {
   process.stdout.write(HELP);
   process.exit(0);
 }
 
-const emulator = await startEmulator({
-  port: Number(values.port ?? process.env.PORT ?? 4400),
-  settings: resolve(values.settings ?? `${EMULATOR_DIR}/settings/default.json`),
-  control: values.control,
-  persist: values.persist ? resolve(values.persist) : null,
-  demo: values.demo,
-  logRequests: !values.quiet,
-});
+let emulator: RunningEmulator;
+try {
+  emulator = await startEmulator({
+    port: parsePort(values.port ?? process.env.PORT, 4400),
+    settings: resolve(values.settings ?? `${EMULATOR_DIR}/settings/default.json`),
+    control: values.control,
+    persist: values.persist ? resolve(values.persist) : null,
+    demo: values.demo,
+    logRequests: !values.quiet,
+  });
+} catch (e) {
+  fail((e as Error).message);
+}
 process.stdout.write(`Clerk emulator on ${emulator.url}  (proxy ${emulator.proxyUrl}, key ${emulator.publishableKey})\n`);
 const stop = () => void emulator.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -24,10 +24,19 @@ export const DEMO_ROUTES: Record<string, string> = {
   '/privacy': 'privacy.html',
 };
 
-/** The Frontend API host a publishable key names. */
+/**
+ * The Frontend API host a publishable key names (`pk_test_`/`pk_live_` + base64 of `<host>$`).
+ * Throws on anything else: the key is written into the pages and the host into their CSP header,
+ * so a malformed value must never reach either.
+ */
 export function frontendApiOf(publishableKey: string): string {
-  const encoded = publishableKey.replace(/^pk_(test|live)_/, '');
-  return Buffer.from(encoded, 'base64').toString('utf8').replace(/\$$/, '');
+  const m = /^pk_(test|live)_([A-Za-z0-9+/]+={0,2})$/.exec(publishableKey);
+  const decoded = m ? Buffer.from(m[2]!, 'base64').toString('utf8') : '';
+  const host = decoded.endsWith('$') ? decoded.slice(0, -1) : '';
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host)) {
+    throw new Error(`invalid Clerk publishable key ${JSON.stringify(publishableKey.slice(0, 16) + (publishableKey.length > 16 ? '…' : ''))}: expected pk_test_… or pk_live_… from the Clerk dashboard (API keys)`);
+  }
+  return host;
 }
 
 function csp(o: DemoOptions): string {

@@ -1,4 +1,4 @@
-export { startEmulator, EMULATOR_PUBLISHABLE_KEY, PROXY_PATH, CONTROL_PATH } from './server';
+export { startEmulator, parsePort, EMULATOR_PUBLISHABLE_KEY, PROXY_PATH, CONTROL_PATH } from './server';
 export { PAGE_CSP } from './http';
 export type { EmulatorOptions, RunningEmulator } from './server';
 export { VERIFICATION_CODE } from './fapi';

@@ -11,7 +11,7 @@ import { ASSETS_DIR, clerkJsDist } from './paths';
 import { DEFAULT_SETTINGS, loadSettingsFile, mergeSettings, type EmulatorSettings, type SeedUser, type SettingsInput } from './settings';
 import { Store, type UserRecord } from './state';
 import { handleControl } from './control';
-import { handleDemo, type DemoOptions } from './demo';
+import { frontendApiOf, handleDemo, type DemoOptions } from './demo';
 
 /** `pk_test_` + base64(`clerk.emu.test$`): a host with a dot and no dev suffix, so no dev-browser handshake. */
 export const EMULATOR_PUBLISHABLE_KEY = `pk_test_${Buffer.from('clerk.emu.test$').toString('base64')}`;
@@ -65,7 +65,28 @@ function resolveSettings(input: SettingsInput | string | undefined): EmulatorSet
   return mergeSettings(DEFAULT_SETTINGS, input ?? {});
 }
 
+/** A listen failure as a sentence a person can act on (the original error stays as `cause`, its `code` is kept). */
+function listenError(err: NodeJS.ErrnoException, port: number): Error {
+  const reason =
+    err.code === 'EADDRINUSE'
+      ? `port ${port} on 127.0.0.1 is already in use (another server, or a second \`npm start\`?). Stop it, or pick another port: PORT=${port + 1} npm start`
+      : err.code === 'EACCES'
+        ? `no permission to listen on port ${port} (ports below 1024 need privileges). Pick another port: PORT=4400 npm start`
+        : `cannot listen on 127.0.0.1:${port}: ${err.message}`;
+  return Object.assign(new Error(reason, { cause: err }), { code: err.code });
+}
+
+/** `PORT` / `--port` text -> a port number, or a clear error. */
+export function parsePort(value: string | number | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${JSON.stringify(String(value))}: use a whole number from 0 to 65535 (0 picks a free port)`);
+  return port;
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  if (options.port !== undefined) parsePort(options.port, 0);
+  if (options.demo && options.demo !== true && options.demo.publishableKey) frontendApiOf(options.demo.publishableKey);
   const initialSettings = resolveSettings(options.settings);
   const store = new Store(options.persist ?? null);
   const world: World = { settings: initialSettings, initialSettings, store };
@@ -262,9 +283,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
+  const wantedPort = options.port ?? 0;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, wantedPort)));
+    server.listen(wantedPort, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;

@@ -165,7 +165,11 @@ export class Store {
 
   constructor(private readonly persistPath: string | null = null) {
     if (persistPath && existsSync(persistPath)) {
-      this.data = { ...emptyData(), ...(JSON.parse(readFileSync(persistPath, 'utf8')) as Partial<StateData>) };
+      try {
+        this.data = { ...emptyData(), ...(JSON.parse(readFileSync(persistPath, 'utf8')) as Partial<StateData>) };
+      } catch (e) {
+        throw new Error(`cannot read the persisted state ${persistPath}: ${(e as Error).message}. Delete the file (or pick another --persist file) to start fresh.`, { cause: e });
+      }
     }
   }
 

@@ -177,6 +177,58 @@ describe('<sso-callback>', () => {
     expect(s.redirects.map((e) => [e.reason, e.url])).to.deep.equal([['sign-in', abs('/sign-in')]]);
   });
 
+  it('a signed-in visitor with a pending task opening the page directly: announces "session-task" instead of leaving it to clerk-js', async () => {
+    const s = setup(scenarios.ssoPendingTaskOpenedDirectly);
+    await settled(s);
+    // clerk-js would call redirectToTasks itself, past every hook: the element goes there, announced and cancelable.
+    expect(s.fake.callsTo('handleRedirectCallback')).to.have.length(0);
+    expect(s.redirects.map((e) => [e.reason, e.url, e.cancelable])).to.deep.equal([['session-task', abs('/sign-in#/tasks/choose-organization'), true]]);
+    expect(s.navigations).to.deep.equal(['/sign-in#/tasks/choose-organization']);
+  });
+
+  it('a pending session with an attempt to finish still hands it to handleRedirectCallback', async () => {
+    const s = setup({ ...scenarios.ssoTransferToSignUp, user: { id: 'user_pat' }, currentTask: 'choose-organization' });
+    await settled(s);
+    expect(s.fake.callsTo('handleRedirectCallback')).to.have.length(1);
+  });
+
+  /** A clerk-js that ignores `__internal_navigateOnSetActive`: it activates the session and navigates through its router. */
+  const ignoringHook = (options: FakeClerkOptions, target: string, task?: string) => {
+    const fake = new FakeClerk(options);
+    fake.handleRedirectCallback = async (params) => {
+      fake.record('handleRedirectCallback', [params]);
+      fake.nextSessionTask = task;
+      await fake.setActive({ session: 'sess_new' });
+      await fake.navigate(task ? fake.buildTasksUrl() : target);
+    };
+    return fake;
+  };
+
+  const ignored: Array<[string, FakeClerkOptions, string, string, string | undefined]> = [
+    ['sign-in', scenarios.ssoSignInComplete, '/home', 'complete', undefined],
+    ['transfer to sign-up', scenarios.ssoTransferToSignUp, '/welcome', 'complete', 'sign-up'],
+  ];
+  for (const [name, options, target, reason, transfer] of ignored) {
+    it(`completion by a clerk-js that ignores the hook (${name}): clerk-js navigates, the element announces it and never sends the visitor to sign-in`, async () => {
+      const s = setup({}, {}, ignoringHook(options, target));
+      await settled(s);
+      expect(s.navigations).to.deep.equal([target]);
+      expect(s.redirects.map((e) => [e.reason, e.url, e.transfer])).to.deep.equal([[reason, abs(target), transfer]]);
+      expect(s.el.status).to.equal('redirecting');
+      expect(s.errors).to.have.length(0);
+    });
+  }
+
+  it("a pending task handled by clerk-js itself (the page's Clerk has taskUrls): announced, not overridden", async () => {
+    const fake = ignoringHook(scenarios.ssoSignInComplete, '/home', 'choose-organization');
+    const load = fake.load.bind(fake);
+    fake.load = async (options) => load({ ...options, taskUrls: { 'choose-organization': '/choose-org' } });
+    const s = setup({}, {}, fake);
+    await settled(s);
+    expect(s.navigations).to.deep.equal(['/choose-org']);
+    expect(s.redirects.map((e) => [e.reason, e.url])).to.deep.equal([['session-task', abs('/choose-org')]]);
+  });
+
   it('a cancelled redirect leaves the routing to the page', async () => {
     const s = setup(scenarios.ssoSignInComplete);
     s.provider.addEventListener('sso-redirect', (e) => e.preventDefault());

@@ -84,6 +84,8 @@ export interface FakeClerkOptions {
   user?: FakeUserInit | null;
   /** The pending session task after `setActive`, e.g. `choose-organization`. */
   sessionTask?: string;
+  /** The signed-in user's session already has this pending task when the page loads (needs `user`). */
+  currentTask?: string;
   /** What `setActive`'s `decorateUrl` returns (default: the URL unchanged, as when no cookie refresh is due). */
   decorateUrl?: (url: string) => string;
   /** Thrown by `setActive`. */
@@ -131,7 +133,9 @@ export class FakeClerk {
     this.__internal_environment = environmentOf(config);
     this.client = new FakeClient(this);
     this.user = config.user ? new FakeUser(this, config.user) : null;
-    if (this.user) this.session = { id: 'sess_fake', status: 'active', user: this.user };
+    if (this.user) {
+      this.session = { id: 'sess_fake', status: 'active', user: this.user, ...(config.currentTask ? { currentTask: { key: config.currentTask } } : {}) };
+    }
   }
 
   /** Records a call and returns its arguments (helper for the resources). */

@@ -115,6 +115,12 @@ export const scenarios = {
   },
   /** `<sso-callback>`: the page was opened with nothing to finish: clerk-js sends the visitor to sign-in. */
   ssoNothingToFinish: { redirectCallback: { kind: 'navigate', to: 'signInUrl' } },
+  /** `<sso-callback>`: opened directly by a signed-in visitor whose session has a pending task (clerk-js would go to the task by itself). */
+  ssoPendingTaskOpenedDirectly: {
+    user: { id: 'user_pat', firstName: 'Pat', lastName: 'Pending', emailAddress: 'pat@example.com' },
+    currentTask: 'choose-organization',
+    redirectCallback: { kind: 'none' },
+  },
 } satisfies Record<string, FakeClerkOptions>;
 
 export type ScenarioName = keyof typeof scenarios;

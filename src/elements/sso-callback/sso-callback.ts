@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ClientResource, HandleOAuthCallbackParams, SessionResource } from '@clerk/shared/types';
+import type { HandleOAuthCallbackParams, SessionResource } from '@clerk/shared/types';
 
 type SignUpUnsafeMetadata = NonNullable<HandleOAuthCallbackParams['unsafeMetadata']>;
 import { ClerkFlowElement } from '../../base-element.js';
@@ -19,9 +19,9 @@ import {
   type SsoRedirectReason,
 } from './callback-params.js';
 import { claimRun, existingRun, type CallbackRun } from './callback-run.js';
+import { completesSignUp, nothingToFinish, sessionHandledByClerk, transferOf, verificationError, type Transfer } from './callback-state.js';
 import { styles } from './sso-callback.styles.js';
 
-type Transfer = 'sign-in' | 'sign-up' | undefined;
 type Target = { allowedOrigins: string[]; navigate?: NavigateHook; signInUrl: string };
 
 /** `transferable` is on unless the attribute says `false`. */
@@ -31,20 +31,6 @@ const onUnlessFalse = {
 };
 
 const isError = (value: unknown): value is ElementError => typeof (value as ElementError).code === 'string';
-
-/** Which way clerk-js is about to move the attempt, read before it does (it checks sign-up first too). */
-function transferOf(client: ClientResource | undefined, transferable: boolean): Transfer {
-  const external = client?.signUp?.verifications?.externalAccount;
-  if (external?.status === 'transferable' && external.error?.code === 'external_account_exists') return 'sign-in';
-  if (transferable && client?.signIn?.firstFactorVerification?.status === 'transferable') return 'sign-up';
-  return undefined;
-}
-
-/** The provider's or Frontend API's verdict on the attempt, when clerk-js falls back to sign-in or sign-up because of it. */
-function verificationError(client: ClientResource | undefined): ElementError | undefined {
-  const error = client?.signIn?.firstFactorVerification?.error ?? client?.signUp?.verifications?.externalAccount?.error;
-  return error ? toElementError({ errors: [error] }, 'sso_callback_failed') : undefined;
-}
 
 /**
  * Finishes the OAuth redirect on the page `redirect-url` points to: calls `clerk.handleRedirectCallback`
@@ -238,7 +224,10 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
 
   /** The one `handleRedirectCallback` of this page load. */
   async #execute(run: CallbackRun, clerk: ClerkInstance, urls: CallbackUrls, target: Target): Promise<void> {
-    const transfer = transferOf(clerk.client, this.transferable);
+    const client = clerk.client;
+    const task = clerk.session?.currentTask?.key;
+    const transfer = transferOf(client, this.transferable);
+    const signUp = completesSignUp(client, transfer);
     const params: HandleOAuthCallbackParams = {
       ...urls,
       transferable: this.transferable,
@@ -249,11 +238,22 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
         this.#complete(run, target, transfer, session, redirectUrl, decorateUrl),
     };
     try {
+      // A pending session and nothing to finish: clerk-js would go to the task page by itself, unannounced.
+      if (task && nothingToFinish(client)) return await this.#go(run, target, taskUrl(target.signInUrl, task), 'session-task', undefined);
       await clerk.handleRedirectCallback(params, (to) => this.#intermediate(run, target, clerk, urls, transfer, to));
       if (run.state.status !== 'verifying') return;
-      // clerk-js navigated on its own (configured task URLs) or found nothing to do: never leave a spinner behind.
-      if (clerk.session?.currentTask) run.set({ status: 'redirecting' });
-      else await this.#go(run, target, target.signInUrl, 'sign-in', transfer);
+      if (sessionHandledByClerk(clerk)) {
+        // clerk-js activated a session and navigated by itself (the page's Clerk has `taskUrls`, or it ignored the hook):
+        // the page is already leaving, so only announce where it goes.
+        const pending = clerk.session?.currentTask?.key;
+        const after = signUp
+          ? (urls.signUpForceRedirectUrl ?? urls.signUpFallbackRedirectUrl)
+          : (urls.signInForceRedirectUrl ?? urls.signInFallbackRedirectUrl);
+        if (pending) return this.#announce(run, clerk.buildTasksUrl?.() || taskUrl(target.signInUrl, pending), 'session-task', transfer);
+        return this.#announce(run, after ?? '/', 'complete', transfer);
+      }
+      // clerk-js found nothing it could do: never leave a spinner behind.
+      await this.#go(run, target, target.signInUrl, 'sign-in', transfer);
     } catch (cause) {
       this.#fail(run, toElementError(cause, 'sso_callback_failed'));
     }
@@ -295,6 +295,13 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
       replace: true,
     });
     if (outcome.kind === 'rejected') this.#fail(run, outcome.error);
+  }
+
+  /** Announces a navigation clerk-js already started: too late to cancel, but the page still learns where and why. */
+  #announce(run: CallbackRun, url: string, reason: SsoRedirectReason, transfer: Transfer): void {
+    run.set({ status: 'redirecting' });
+    const event = new SsoRedirectEvent(new URL(url, window.location.href).href, reason, transfer);
+    run.target.dispatchEvent(event);
   }
 
   #fail(run: CallbackRun, error: ElementError): void {

@@ -1,11 +1,29 @@
 // Unit tests: TypeScript through esbuild, in headless Chrome/Chromium (CHROME_PATH, see scripts/chrome.mjs).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, findChrome } from './scripts/chrome.mjs';
+
+/** `/__flaky/<id>/clerk.js` fails (503) the first time each id is asked for, then serves the fake clerk script. */
+const flakyRequests = new Set();
+function flakyClerkScript(context, next) {
+  const match = /^\/__flaky\/([\w-]+)\/clerk\.js$/.exec(context.path);
+  if (!match) return next();
+  if (!flakyRequests.has(match[1])) {
+    flakyRequests.add(match[1]);
+    context.status = 503;
+    context.body = 'unavailable';
+    return undefined;
+  }
+  context.type = 'text/javascript';
+  context.body = readFileSync(new URL('./test/fixtures/clerk-script.js', import.meta.url));
+  return undefined;
+}
 
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: true,
+  middleware: [flakyClerkScript],
   // One page at a time: open-wc's fixture() waits for an animation frame, which hidden pages never get.
   concurrency: 1,
   plugins: [

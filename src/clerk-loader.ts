@@ -64,15 +64,19 @@ const clerkWindow = () => window as ClerkWindow;
 
 /** One script load per URL per page, shared by every provider (kept on `window` so two bundles share it too). */
 const SCRIPT_LOADS = Symbol.for('clerk-oauth-elements/script-loads');
+/** How often each script URL has failed on this page. */
+const SCRIPT_FAILURES = Symbol.for('clerk-oauth-elements/script-failures');
 /** One `load()` per Clerk instance, shared likewise. */
 const INSTANCE_LOADS = Symbol.for('clerk-oauth-elements/instance-loads');
 
 type Registry = Window & {
   [SCRIPT_LOADS]?: Map<string, Promise<ClerkInstance>>;
   [INSTANCE_LOADS]?: WeakMap<object, Promise<ClerkInstance>>;
+  [SCRIPT_FAILURES]?: Map<string, number>;
 };
 const registry = () => window as Registry;
 const scriptLoads = () => (registry()[SCRIPT_LOADS] ??= new Map());
+const scriptFailures = () => (registry()[SCRIPT_FAILURES] ??= new Map());
 const instanceLoads = () => (registry()[INSTANCE_LOADS] ??= new WeakMap());
 
 /** The one Trusted Types policy of this package: it only ever turns the computed clerk-js URL into a script URL. */
@@ -112,32 +116,34 @@ export function loadClerkScript(options: ScriptOptions): Promise<ClerkInstance> 
   const pending = loads.get(url);
   if (pending) return pending;
 
+  // A browser remembers a failed script URL for the page's lifetime and does not ask again, so each retry
+  // after a failure asks for a fresh URL (clerk-js ignores the query when it finds its own chunks).
+  const failures = scriptFailures();
+  const attempt = failures.get(url) ?? 0;
+  const src = attempt ? `${url}${url.includes('?') ? '&' : '?'}retry=${attempt}` : url;
   const promise = new Promise<ClerkInstance>((resolve, reject) => {
+    const script = document.createElement('script');
     const fail = (message: string) => {
       loads.delete(url);
+      failures.set(url, attempt + 1);
       script.remove();
       reject(elementError('script_load_failed', message));
     };
-    const script =
-      document.querySelector<HTMLScriptElement>(`script[data-clerk-oauth-elements][src="${CSS.escape(url)}"]`) ??
-      document.createElement('script');
     script.addEventListener('load', () => {
       const clerk = clerkWindow().Clerk;
       if (clerk) resolve(clerk);
       else fail(`The script at ${url} loaded but did not define window.Clerk. Is clerk-js-url pointing at clerk.browser.js?`);
     });
     script.addEventListener('error', () => fail(`Clerk's script could not be loaded from ${url}.`));
-    if (!script.isConnected) {
-      script.src = trustedScriptUrl(url);
-      script.async = true;
-      script.crossOrigin = 'anonymous';
-      script.dataset.clerkOauthElements = '';
-      script.dataset.clerkPublishableKey = options.publishableKey;
-      if (options.proxyUrl) script.dataset.clerkProxyUrl = options.proxyUrl;
-      if (options.domain) script.dataset.clerkDomain = options.domain;
-      if (options.nonce) script.nonce = options.nonce;
-      document.head.append(script);
-    }
+    script.src = trustedScriptUrl(src);
+    script.async = true;
+    script.crossOrigin = 'anonymous';
+    script.dataset.clerkOauthElements = '';
+    script.dataset.clerkPublishableKey = options.publishableKey;
+    if (options.proxyUrl) script.dataset.clerkProxyUrl = options.proxyUrl;
+    if (options.domain) script.dataset.clerkDomain = options.domain;
+    if (options.nonce) script.nonce = options.nonce;
+    document.head.append(script);
   });
   loads.set(url, promise);
   return promise;
@@ -159,6 +165,27 @@ export function loadClerkInstance(clerk: ClerkInstance, options: ClerkOptions): 
     });
   loads.set(clerk, promise);
   return promise;
+}
+
+const recovered = new WeakSet<object>();
+
+/**
+ * clerk-js resolves `load()` even when it could not reach its Frontend API: it reports `degraded` and runs on
+ * an empty environment (no providers, a placeholder client). Sign-in flows cannot work then, so it is an error;
+ * a retry asks clerk-js to fetch its resources again.
+ */
+export async function ensureReachable(clerk: ClerkInstance, retrying: boolean): Promise<void> {
+  if (clerk.status !== 'degraded' || recovered.has(clerk)) return;
+  const reload = (clerk as { __internal_reloadInitialResources?: () => Promise<void> }).__internal_reloadInitialResources;
+  const unavailable = (cause?: unknown) =>
+    elementError('clerk_unavailable', "Clerk's servers could not be reached, so signing in is not possible right now.", cause);
+  if (!retrying || !reload) throw unavailable();
+  try {
+    await reload.call(clerk);
+  } catch (cause) {
+    throw unavailable(cause);
+  }
+  recovered.add(clerk);
 }
 
 /** The page's own `window.Clerk`, if it has one. */

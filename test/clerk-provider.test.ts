@@ -160,7 +160,7 @@ describe('<clerk-provider>', () => {
     el.remove();
   });
 
-  it('reports a script that fails to load, and loads on retry once it is there', async () => {
+  it('reports a script that fails to load, and loads from a corrected clerk-js-url', async () => {
     const el = await fixture<ProviderEl>(
       staticHtml`<${providerTag} publishable-key=${KEY} clerk-js-url="/test/fixtures/missing.js"></${providerTag}>`,
     );
@@ -169,10 +169,25 @@ describe('<clerk-provider>', () => {
     expect(error.message).to.contain('/test/fixtures/missing.js');
     expect(el.status).to.equal('error');
     expect(scripts(), 'the failed tag is removed').to.have.length(0);
-    // The retry button is the way out.
     el.clerkJsUrl = FIXTURE;
     await el.updateComplete;
     await until(() => el.status === 'ready', 'ready after the URL was fixed');
+  });
+
+  it('offers retry() after a failed script, which adds the script again and loads', async () => {
+    const url = `${location.origin}/__flaky/${Math.random().toString(36).slice(2)}/clerk.js`;
+    const el = await fixture<ProviderEl>(staticHtml`<${providerTag} publishable-key=${KEY} clerk-js-url=${url}></${providerTag}>`);
+    await until(() => el.status === 'error', 'the first load to fail');
+    await el.updateComplete;
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
+    expect(retry, 'the provider offers a way out').to.exist;
+    retry.click();
+    expect(el.status).to.equal('loading');
+    await until(() => el.status !== 'loading', 'the second load');
+    expect(el.status).to.equal('ready');
+    // Browsers do not ask again for a script URL that failed on this page: the retry asks for a fresh one.
+    expect((scripts()[0] as HTMLScriptElement).src).to.equal(`${url}?retry=1`);
+    expect(pageClerk()!.loadCalls).to.have.length(1);
   });
 
   it('reports a script that is not clerk-js', async () => {
@@ -209,6 +224,37 @@ describe('<clerk-provider>', () => {
     retry.click();
     await until(() => el.status === 'ready', 'ready after retry');
     expect(fake.callsTo('load')).to.have.length(2);
+    el.remove();
+  });
+
+  it("treats a Clerk that loaded without reaching its servers ('degraded') as an error, and retry() refetches", async () => {
+    const fake = new FakeClerk();
+    let reachable = false;
+    const reloads: boolean[] = [];
+    const load = fake.load.bind(fake);
+    fake.load = async (options) => {
+      await load(options);
+      fake.status = 'degraded' as typeof fake.status;
+    };
+    Object.assign(fake, {
+      async __internal_reloadInitialResources() {
+        reloads.push(reachable);
+        if (!reachable) throw new Error('Failed to fetch');
+      },
+    });
+    const el = document.createElement(PROVIDER) as ProviderEl;
+    el.clerk = asClerk(fake);
+    const failed = oneEvent(el, 'clerk-error');
+    document.body.append(el);
+    expect(((await failed) as unknown as ClerkErrorEvent).code).to.equal('clerk_unavailable');
+    expect(reloads, 'clerk-js already retried: no refetch before the visitor asks').to.deep.equal([]);
+    el.retry();
+    await until(() => el.status === 'error' && reloads.length === 1, 'the failed retry');
+    reachable = true;
+    el.retry();
+    await until(() => el.status === 'ready', 'ready after a successful refetch');
+    expect(reloads).to.deep.equal([false, true]);
+    expect(fake.callsTo('load')).to.have.length(1);
     el.remove();
   });
 

@@ -36,6 +36,7 @@ export function resetClerkGlobals(): void {
   delete w.clerkScriptRuns;
   delete w[Symbol.for('clerk-oauth-elements/script-loads')];
   delete w[Symbol.for('clerk-oauth-elements/instance-loads')];
+  delete w[Symbol.for('clerk-oauth-elements/script-failures')];
   document.querySelectorAll('script[data-clerk-oauth-elements]').forEach((s) => s.remove());
 }
 

@@ -10,7 +10,7 @@ import {
   type NavigateHook,
   type ProviderStatus,
 } from '../../context.js';
-import { loadClerkInstance, loadClerkScript, pageClerk, parsePublishableKey } from '../../clerk-loader.js';
+import { ensureReachable, loadClerkInstance, loadClerkScript, pageClerk, parsePublishableKey } from '../../clerk-loader.js';
 import { ClerkStore } from '../../clerk-store.js';
 import { toElementError, type ElementError } from '../../errors.js';
 import { ClerkErrorEvent, ClerkReadyEvent, StatusChangeEvent } from '../../events.js';
@@ -103,7 +103,7 @@ export class ClerkProviderElement extends LitElement {
 
   /** Loads Clerk again after an error. */
   retry(): void {
-    void this.#start();
+    void this.#start(true);
   }
 
   override connectedCallback(): void {
@@ -188,7 +188,7 @@ export class ClerkProviderElement extends LitElement {
     }) as ClerkOptions;
   }
 
-  async #start(): Promise<void> {
+  async #start(retrying = false): Promise<void> {
     const attempt = ++this.#attempt;
     const current = () => attempt === this.#attempt && this.isConnected;
     this.#source = this.#currentSource();
@@ -216,6 +216,7 @@ export class ClerkProviderElement extends LitElement {
         }
       }
       const loaded = await loadClerkInstance(clerk, this.#loadOptions());
+      await ensureReachable(loaded, retrying);
       if (!current()) return;
       this.#ready = loaded;
       this.#store.attach(loaded);

@@ -180,7 +180,7 @@ describe('<clerk-provider>', () => {
     await until(() => el.status === 'error', 'the first load to fail');
     await el.updateComplete;
     const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
-    expect(retry, 'the provider offers a way out').to.exist;
+    expect(retry, 'the provider offers a way out').to.not.equal(null);
     retry.click();
     expect(el.status).to.equal('loading');
     await until(() => el.status !== 'loading', 'the second load');

@@ -278,6 +278,15 @@ describe('<sso-callback>', () => {
     expect(s.fake.callsTo('handleRedirectCallback')).to.have.length(1);
   });
 
+  it('never renders a back link to a URL that fails validation', async () => {
+    const s = setup(scenarios.ssoSignInComplete, { 'sign-in-url': 'javascript:alert(1)' });
+    await until(() => s.el.status === 'error', 'error');
+    await s.el.updateComplete;
+    expect(s.errors.map((e) => e.code)).to.deep.equal(['invalid_redirect_url']);
+    // The provider's sign-in URL instead.
+    expect(shadow(s.el).querySelector('[part=back-link]')!.getAttribute('href')).to.equal('/sign-in');
+  });
+
   it('refuses a javascript: URL attribute', async () => {
     const s = setup(scenarios.ssoSignInComplete, { 'continue-sign-up-url': 'javascript:alert(1)' });
     await until(() => s.el.status === 'error', 'error');

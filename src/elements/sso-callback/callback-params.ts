@@ -110,3 +110,14 @@ export function taskUrl(signInUrl: string, taskKey: string): string {
   return url.href;
 }
 
+
+/** The first candidate that is an allowed http(s) target, as written (a relative link stays relative). */
+export function firstSafeUrl(candidates: ReadonlyArray<string | undefined>, allowedOrigins: readonly string[]): string | undefined {
+  return candidates.map((value) => value?.trim()).find((value) => value && !isRedirectError(validateRedirectUrl(value, allowedOrigins)));
+}
+
+/** The origin of a URL, as a list for `allowedOrigins` (empty when it does not parse). */
+export const originOf = (value: string | undefined): string[] => {
+  const url = value ? resolve(value) : undefined;
+  return url ? [url.origin] : [];
+};

@@ -12,6 +12,8 @@ import { redirect } from '../../navigation.js';
 import { hostStyles } from '../../styles.js';
 import {
   checkCallbackUrls,
+  firstSafeUrl,
+  originOf,
   redirectReason,
   taskUrl,
   type CallbackUrls,
@@ -171,10 +173,14 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
     };
   }
 
+  /** The back link's target: never a URL that fails validation (an attribute set to `javascript:…` included). */
   #signInHref(): string {
-    const environment = (this.ctx.clerk as { __internal_environment?: { displayConfig?: { signInUrl?: string } } } | undefined)
-      ?.__internal_environment;
-    return this.signInUrl || this.ctx.urls.signInUrl || environment?.displayConfig?.signInUrl || '/sign-in';
+    const allowed = this.ctx.urls.allowedRedirectOrigins;
+    const hosted = (this.ctx.clerk as { __internal_environment?: { displayConfig?: { signInUrl?: string } } } | undefined)?.__internal_environment
+      ?.displayConfig?.signInUrl;
+    // Clerk's own hosted sign-in page (Account Portal) is trusted on its own origin.
+    const own = firstSafeUrl([this.signInUrl, this.ctx.urls.signInUrl], allowed);
+    return own ?? firstSafeUrl([hosted], originOf(hosted)) ?? '/sign-in';
   }
 
   #evaluate(): void {

@@ -398,19 +398,70 @@ describe('<continue-signup>', () => {
     expect(m.routed).to.deep.equal([]);
   });
 
-  it('a failing setActive offers a retry that finishes', async () => {
+  it('a failing setActive offers a retry (which gets the focus) that finishes and clears the old error', async () => {
     const m = await mount({ ...scenarios.continueUsernameLegal, setActiveError: new Error('Session could not be activated') });
     type(m, 'username', 'ninanew');
     check(m);
+    // A keyboard user submits from the button, which then disappears with the form.
+    $<HTMLButtonElement>(m, '[part~=submit]').focus();
     await submit(m);
     expect(m.el.getAttribute('status')).to.equal('error');
     expect(text(m, '[part=error]')).to.equal('Session could not be activated');
     expect($(m, 'form')).to.equal(null);
+    await until(() => m.root.activeElement?.getAttribute('part') === 'retry', 'focus on the retry button');
     (m.fake.config as FakeClerkOptions).setActiveError = undefined;
     $<HTMLButtonElement>(m, '[part=retry]').click();
     await until(() => m.el.status === 'complete', 'complete');
+    await m.el.updateComplete;
+    expect(text(m, '[part=error]')).to.equal('');
+    expect($(m, '[part=retry]')).to.equal(null);
+    expect(text(m, '[part=message]')).to.contain('You are signed up');
     expect(m.fake.callsTo('signUp.update')).to.have.length(1);
     expect(m.fake.callsTo('setActive')).to.have.length(2);
+  });
+
+  it('a refused redirect with the focus in the form moves the focus to the sign-in link', async () => {
+    const m = await mount(scenarios.continueUsernameLegal, { attrs: { 'redirect-url-complete': 'https://evil.example/' } });
+    type(m, 'username', 'ninanew');
+    check(m);
+    $<HTMLButtonElement>(m, '[part~=submit]').focus();
+    await submit(m);
+    await until(() => m.el.status === 'error', 'error');
+    await until(() => m.root.activeElement?.getAttribute('part') === 'link', 'focus on the way out');
+  });
+
+  it('a field name that is no CSS identifier still gets its error focused', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const m = await mount({ signUp: { status: 'missing_requirements', missingFields: ['9_lives'] } });
+      await submit(m);
+      expect(text(m, '[id="9_lives-error"]')).to.equal('9 Lives is required.');
+      await until(() => m.root.activeElement?.id === '9_lives', 'focus on the field');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('a focused invalid field shows a focus ring unlike its unfocused neighbours', async () => {
+    const m = await mount(scenarios.continueAllFields);
+    await submit(m);
+    await until(() => m.root.activeElement?.id === 'first_name', 'focus on the first field');
+    const focused = getComputedStyle(input(m, 'first_name'));
+    const other = getComputedStyle(input(m, 'last_name'));
+    expect(other.outlineWidth).to.equal('1px');
+    expect(focused.outlineWidth).to.equal('2px');
+    expect(focused.outlineColor).to.not.equal(other.outlineColor);
+  });
+
+  it('a long message wraps inside a narrow element instead of widening it', async () => {
+    const m = await mount(scenarios.loadFailed);
+    m.el.style.width = '180px';
+    await m.el.updateComplete;
+    const error = $(m, '[part=error]');
+    expect(error.textContent).to.contain('https://clerk.example.com/v1/environment');
+    expect(error.scrollWidth).to.be.at.most(error.clientWidth);
+    expect(m.el.scrollWidth).to.be.at.most(180);
   });
 
   it('an already complete sign-up is finished at once', async () => {

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    /* Clerk's messages can hold long URLs: they wrap instead of widening the page. */
+    overflow-wrap: anywhere;
     --_error-color: var(--clerk-elements-error-color, #b3261e);
     --_radius: var(--clerk-elements-radius, 6px);
     --_gap: var(--continue-signup-gap, 1rem);
@@ -10,6 +12,7 @@ export const styles = css`
     --_button-background: var(--continue-signup-button-background, #1f2937);
     --_button-color: var(--continue-signup-button-color, #ffffff);
     --_muted-color: var(--continue-signup-muted-color, #4b5563);
+    --_focus: var(--continue-signup-focus-color, light-dark(#2f6fde, #8ab4f8));
   }
   [part~='heading'] {
     margin: 0 0 0.25em;
@@ -76,6 +79,14 @@ export const styles = css`
   [part~='checkbox'][aria-invalid='true'] {
     border-color: var(--_error-color);
     outline: 1px solid var(--_error-color);
+  }
+  /* After the error outline, so a focused invalid field still looks different from an unfocused one. */
+  [part~='input']:focus-visible,
+  [part~='checkbox']:focus-visible,
+  button:focus-visible,
+  a:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
   }
   button {
     font: inherit;

@@ -1,6 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { SessionResource, SignUpResource, SignUpUpdateParams } from '@clerk/shared/types';
+import type { SignUpResource, SignUpUpdateParams } from '@clerk/shared/types';
 import { ClerkFlowElement } from '../../base-element.js';
 import { CaptchaController } from '../../captcha.js';
 import type { ClerkContextValue } from '../../context.js';
@@ -9,9 +9,12 @@ import { SignUpCompleteEvent, SignUpErrorEvent, SignUpRedirectEvent } from '../.
 import { redirect } from '../../navigation.js';
 import { hostStyles } from '../../styles.js';
 import { styles } from './continue-signup.styles.js';
-import { checkField, fieldOfError, fieldsFor, snakeToCamel, updateParams, type FieldSpec, type VerifiableField } from './fields.js';
-import { legalLabelKey, parseLegalLabel, safeLinkUrl } from './legal-consent.js';
-import { renderCodeInput, renderInput, renderLegal } from './render-fields.js';
+import { activateSignUp, destinationOf, type Completion } from './completion.js';
+import { instanceSettings } from './instance.js';
+import { attemptCode, identifierOf, nextUnverified, prepareCode } from './verification.js';
+import { LABELS, checkField, fieldOfError, fieldsFor, snakeToCamel, updateParams, type FieldSpec, type VerifiableField } from './fields.js';
+import { safeLinkUrl } from './legal-consent.js';
+import { codeStepKey, renderCodeStep, renderFormStep, type CodeStepView, type FormStepView } from './render-fields.js';
 
 export const CONTINUE_SIGNUP_STATUSES = ['loading', 'redirecting', 'collecting', 'verifying', 'submitting', 'complete', 'error', 'abandoned'] as const;
 export type ContinueSignUpStatus = (typeof CONTINUE_SIGNUP_STATUSES)[number];
@@ -19,12 +22,8 @@ export type ContinueSignUpStatus = (typeof CONTINUE_SIGNUP_STATUSES)[number];
 type Step = { kind: 'form' } | { kind: 'code'; field: VerifiableField; identifier: string };
 /** An error that leaves no form to fix: shown alone, with a retry when one makes sense. */
 type Blocker = { error: ElementError; retry?: () => void };
-type Environment = {
-  userSettings?: { usernameSettings?: { min_length?: number; max_length?: number } };
-  displayConfig?: { termsUrl?: string; privacyPolicyUrl?: string; signInUrl?: string };
-};
 
-const C = 'oauthElements.continueSignUp.';
+const C = LABELS;
 
 /**
  * The page Clerk sends a new OAuth user to when the instance needs more than the provider gave
@@ -64,6 +63,7 @@ const C = 'oauthElements.continueSignUp.';
  * @cssprop [--continue-signup-button-background=#1f2937] - Primary button background.
  * @cssprop [--continue-signup-button-color=#ffffff] - Primary button text.
  * @cssprop [--continue-signup-muted-color=#4b5563] - Hints and subtitle.
+ * @cssprop [--continue-signup-focus-color=light-dark(#2f6fde, #8ab4f8)] - Focus ring of fields, buttons and links.
  * @fires signup-complete - The sign-up is complete and its session active. `event.sessionId`, `event.task`.
  * @fires signup-error - A step failed. `event.code`, `event.field` (camelCase, when a field is at fault), `event.message`.
  * @fires signup-redirect - About to leave (cancelable). `event.url`, `event.reason`: `complete`, `session-task` or `no-sign-up`.
@@ -90,6 +90,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   private values: Record<string, string> = {};
   private code = '';
   #started = false;
+  #focusWasInside = false;
   #busy = false;
   #warned = new Set<string>();
 
@@ -124,22 +125,19 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   get #signUp(): SignUpResource {
     return this.#clerk.client!.signUp;
   }
-  get #env(): Environment {
-    return (this.#clerk as unknown as { __internal_environment?: Environment }).__internal_environment ?? {};
-  }
-  get #usernameRules() {
-    const s = this.#env.userSettings?.usernameSettings;
-    return { min: s?.min_length ?? 4, max: s?.max_length ?? 64 };
+  get #instance() {
+    return instanceSettings(this.ctx.clerk);
   }
   #signInTarget(): string {
-    const clerkDefault = this.ctx.clerk ? this.#env.displayConfig?.signInUrl : undefined;
-    return this.signInUrl || this.ctx.urls.signInUrl || clerkDefault || '/sign-in';
+    return this.signInUrl || this.ctx.urls.signInUrl || this.#instance.signInUrl || '/sign-in';
   }
 
   /** Runs one Clerk action at a time; its errors land on the form. */
   async #run(work: () => Promise<void>, submitting = true): Promise<void> {
     if (this.#busy) return;
     this.#busy = true;
+    // A retried step starts clean: no old message may stay on screen next to the new outcome.
+    this.blocker = undefined;
     this.formError = undefined;
     this.fieldErrors = {};
     if (submitting) this.setStatus('submitting');
@@ -160,7 +158,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
       return this.setStatus('abandoned');
     }
     if (signUp.missingFields.length) return this.#showForm(signUp.missingFields, signUp);
-    const verify = (['email_address', 'phone_number'] as const).find((f) => signUp.unverifiedFields.includes(f));
+    const verify = nextUnverified(signUp);
     if (verify) return this.#sendCode(verify, signUp, false);
     this.#block(elementError('nothing_to_collect', this.t(`${C}nothingToCollect`)));
   }
@@ -185,7 +183,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   #onSubmit = (event: Event): void => {
     event.preventDefault();
     if (this.#busy) return;
-    const rules = this.#usernameRules;
+    const rules = this.#instance.usernameRules;
     const problems: ElementError[] = [];
     for (const field of this.fields) {
       const problem = checkField(field, this.values[field.name] ?? '', rules);
@@ -200,12 +198,11 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   };
 
   async #sendCode(field: VerifiableField, signUp: SignUpResource, resend: boolean): Promise<void> {
-    const identifier = (field === 'email_address' ? signUp.emailAddress : signUp.phoneNumber) ?? '';
+    const identifier = identifierOf(signUp, field);
     if (!resend) this.code = '';
     this.step = { kind: 'code', field, identifier };
     this.notice = '';
-    if (field === 'email_address') await signUp.prepareEmailAddressVerification({ strategy: 'email_code' });
-    else await signUp.preparePhoneNumberVerification({ strategy: 'phone_code' });
+    await prepareCode(signUp, field);
     this.notice = this.t(`${C}${resend ? 'codeResent' : 'codeSent'}`, { identifier });
     this.setStatus('verifying');
     void this.#focus('code');
@@ -220,14 +217,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
       return this.#showErrors([{ code: 'form_param_missing', message: this.t(`${C}required`, { field: label }), field: 'code' }]);
     }
     const { field } = this.step;
-    void this.#run(async () => {
-      const signUp = this.#signUp;
-      const next =
-        field === 'email_address'
-          ? await signUp.attemptEmailAddressVerification({ code })
-          : await signUp.attemptPhoneNumberVerification({ code });
-      await this.#proceed(next);
-    });
+    void this.#run(async () => this.#proceed(await attemptCode(this.#signUp, field, code)));
   };
 
   #onResend = (): void => {
@@ -246,39 +236,27 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   };
 
   async #finish(signUp: SignUpResource): Promise<void> {
-    const sessionId = signUp.createdSessionId;
-    let handled = false;
     try {
-      if (sessionId) {
-        await this.#clerk.setActive({
-          session: sessionId,
-          navigate: async ({ session, decorateUrl }) => {
-            handled = true;
-            await this.#completed(sessionId, session, decorateUrl);
-          },
-        });
-      }
-      // Without our callback Clerk navigated itself (its own `taskUrls`): only report.
-      if (!handled) await this.#completed(sessionId, this.#clerk.session ?? undefined, undefined, !sessionId);
+      await activateSignUp(this.#clerk, signUp, (done) => this.#completed(done));
     } catch (cause) {
       this.#block(toElementErrors(cause, 'set_active_failed')[0]!, () => void this.#run(() => this.#finish(signUp)));
     }
   }
 
-  async #completed(sessionId: string | null, session: SessionResource | undefined, decorate?: (url: string) => string, navigate = true) {
-    const task = session?.currentTask?.key;
+  async #completed({ sessionId, task, decorate, navigate }: Completion): Promise<void> {
     this.notice = this.t(`${C}complete`);
     this.setStatus('complete');
-    const done = new SignUpCompleteEvent(session?.id ?? sessionId, task);
+    const done = new SignUpCompleteEvent(sessionId, task);
     this.dispatchEvent(done);
     if (!navigate) return;
-    if (task) await this.#go(this.#taskTarget(task), 'session-task', decorate);
-    else await this.#go(this.redirectUrlComplete || this.ctx.urls.signUpFallbackRedirectUrl || '/', 'complete', decorate);
-  }
-
-  #taskTarget(task: string): string {
-    if (this.taskUrl) return this.taskUrl.replace('{task}', encodeURIComponent(task));
-    return this.#clerk.buildTasksUrl?.() || `${this.#signInTarget()}#/tasks/${task}`;
+    const { url, reason } = destinationOf(task, {
+      redirectUrlComplete: this.redirectUrlComplete,
+      fallbackRedirectUrl: this.ctx.urls.signUpFallbackRedirectUrl,
+      taskUrl: this.taskUrl,
+      clerkTasksUrl: this.#clerk.buildTasksUrl?.(),
+      signInUrl: this.#signInTarget(),
+    });
+    await this.#go(url, reason, decorate);
   }
 
   async #leaveForSignIn(): Promise<void> {
@@ -330,7 +308,8 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
 
   async #focus(id: string): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+    // By id, not a selector: Clerk's field names are not guaranteed to be valid CSS identifiers.
+    (this.renderRoot as ShadowRoot).getElementById(id)?.focus();
   }
 
   #label(field: FieldSpec): string {
@@ -341,10 +320,48 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     this.values[name] = value;
   };
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#focusWasInside = !!(this.renderRoot as ShadowRoot | undefined)?.activeElement;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The form went away with the focus in it (a blocking error, a cancelled or refused redirect): hand the
+    // focus to the way out rather than dropping keyboard users on <body>.
+    const ended = ['error', 'complete', 'abandoned', 'redirecting'].includes(this.status);
+    if (ended && this.#focusWasInside && !(this.renderRoot as ShadowRoot).activeElement) {
+      this.renderRoot.querySelector<HTMLElement>('[part=retry], [part=link]')?.focus();
+    }
+  }
+
+  #formView(): FormStepView {
+    const { fields, values, fieldErrors: errors } = this;
+    const busy = this.status === 'submitting';
+    const { usernameRules: rules, termsUrl, privacyPolicyUrl } = this.#instance;
+    const label = (field: FieldSpec) => this.#label(field);
+    return { fields, values, errors, busy, rules, legalUrls: { termsUrl, privacyPolicyUrl }, label, t: this.t.bind(this), onInput: this.#onInput, onSubmit: this.#onSubmit };
+  }
+
+  #codeView(): CodeStepView {
+    const { field } = this.step as Extract<Step, { kind: 'code' }>;
+    return {
+      field,
+      value: this.code,
+      error: this.fieldErrors.code,
+      busy: this.status === 'submitting',
+      t: this.t.bind(this),
+      onInput: (value) => (this.code = value),
+      onSubmit: this.#onVerify,
+      onResend: this.#onResend,
+      onChange: this.#onChange,
+    };
+  }
+
   override render() {
     const code = this.step.kind === 'code' && !this.blocker && ['verifying', 'submitting', 'error'].includes(this.status);
     const form = this.step.kind === 'form' && !this.blocker && ['collecting', 'submitting', 'error'].includes(this.status);
-    const codeKey = this.step.kind === 'code' && this.step.field === 'email_address' ? 'signUp.emailCode' : 'signUp.phoneCode';
+    const codeKey = codeStepKey(this.step.kind === 'code' ? this.step.field : 'phone_number');
     const signIn = safeLinkUrl(this.#signInTarget());
     return html`<slot name="heading"><h2 part="heading">${this.t(code ? `${codeKey}.title` : 'signUp.continue.title')}</h2></slot>
       ${form || code ? html`<p part="subtitle">${this.t(code ? `${codeKey}.formSubtitle` : 'signUp.continue.subtitle')}</p>` : nothing}
@@ -353,46 +370,11 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
       ${this.blocker?.retry
         ? html`<button part="retry" type="button" @click=${this.blocker.retry}>${this.t('oauthElements.retry')}</button>`
         : nothing}
-      ${form ? this.#renderForm() : nothing} ${code ? this.#renderCode() : nothing}
+      ${form ? renderFormStep(this.#formView()) : nothing} ${code ? renderCodeStep(this.#codeView()) : nothing}
       <slot></slot>
       ${signIn
         ? html`<p part="footer">${this.t('signUp.continue.actionText')} <a part="link" href=${signIn}>${this.t('signUp.continue.actionLink')}</a></p>`
         : nothing}
       <slot name="captcha"></slot>`;
-  }
-
-  #renderForm(): TemplateResult {
-    const rules = this.#usernameRules;
-    const display = this.#env.displayConfig ?? {};
-    return html`<form part="form" novalidate aria-busy=${this.status === 'submitting' ? 'true' : 'false'} @submit=${this.#onSubmit}>
-      ${this.fields.map((field) => {
-        const view = {
-          field,
-          label: this.#label(field),
-          value: this.values[field.name] ?? '',
-          error: this.fieldErrors[field.name],
-          onInput: this.#onInput,
-          hint: field.kind === 'username' ? this.t(`${C}usernameHint`, rules) : field.kind === 'tel' ? this.t(`${C}phoneHint`) : undefined,
-        };
-        if (field.kind !== 'legal') return renderInput(view);
-        const terms = safeLinkUrl(display.termsUrl);
-        const privacy = safeLinkUrl(display.privacyPolicyUrl);
-        const template = this.t(legalLabelKey(terms, privacy));
-        return renderLegal(view, parseLegalLabel(template, { termsOfServiceLink: terms, privacyPolicyLink: privacy }));
-      })}
-      <button part="submit" type="submit" aria-disabled=${this.status === 'submitting' ? 'true' : 'false'}>${this.t('formButtonPrimary')}</button>
-    </form>`;
-  }
-
-  #renderCode(): TemplateResult {
-    const step = this.step as Extract<Step, { kind: 'code' }>;
-    const codeKey = step.field === 'email_address' ? 'signUp.emailCode' : 'signUp.phoneCode';
-    const change = step.field === 'email_address' ? 'changeEmailAddress' : 'changePhoneNumber';
-    return html`<form part="form code-form" novalidate aria-busy=${this.status === 'submitting' ? 'true' : 'false'} @submit=${this.#onVerify}>
-      ${renderCodeInput(this.t('formFieldLabel__code'), this.code, this.fieldErrors.code, (value) => (this.code = value))}
-      <button part="submit" type="submit" aria-disabled=${this.status === 'submitting' ? 'true' : 'false'}>${this.t('formButtonPrimary')}</button>
-      <button part="resend" type="button" @click=${this.#onResend}>${this.t(`${codeKey}.resendButton`)}</button>
-      <button part="change" type="button" @click=${this.#onChange}>${this.t(`${C}${change}`)}</button>
-    </form>`;
   }
 }

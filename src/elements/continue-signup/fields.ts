@@ -1,5 +1,8 @@
 import { titleize } from '../../localization.js';
 
+/** Where this element's own labels live in the localization. */
+export const LABELS = 'oauthElements.continueSignUp.';
+
 /** The identifiers Clerk verifies with a one-time code. */
 export type VerifiableField = 'email_address' | 'phone_number';
 

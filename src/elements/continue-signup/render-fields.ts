@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { FieldSpec } from './fields.js';
-import type { LegalPart } from './legal-consent.js';
+import { LABELS, type FieldSpec, type UsernameRules, type VerifiableField } from './fields.js';
+import { legalLabelKey, parseLegalLabel, safeLinkUrl, type LegalPart } from './legal-consent.js';
+
+type Translate = (key: string, params?: Record<string, string | number | undefined>) => string;
 
 /** What rendering one control needs from the element. */
 export interface FieldView {
@@ -89,4 +91,64 @@ export function renderCodeInput(label: string, value: string, error: string | un
     />
     ${fieldError('code', error)}
   </div>`;
+}
+
+/** What the form step shows: one control per missing field, with what was typed and Clerk's field errors. */
+export interface FormStepView {
+  fields: FieldSpec[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  busy: boolean;
+  rules: UsernameRules;
+  legalUrls: { termsUrl?: string; privacyPolicyUrl?: string };
+  label: (field: FieldSpec) => string;
+  t: Translate;
+  onInput: (name: string, value: string) => void;
+  onSubmit: (event: Event) => void;
+}
+
+function renderField(view: FormStepView, field: FieldSpec): TemplateResult {
+  const { t, rules } = view;
+  const hint = field.kind === 'username' ? t(`${LABELS}usernameHint`, { ...rules }) : field.kind === 'tel' ? t(`${LABELS}phoneHint`) : undefined;
+  const control = { field, label: view.label(field), value: view.values[field.name] ?? '', error: view.errors[field.name], hint, onInput: view.onInput };
+  if (field.kind !== 'legal') return renderInput(control);
+  const terms = safeLinkUrl(view.legalUrls.termsUrl);
+  const privacy = safeLinkUrl(view.legalUrls.privacyPolicyUrl);
+  return renderLegal(control, parseLegalLabel(t(legalLabelKey(terms, privacy)), { termsOfServiceLink: terms, privacyPolicyLink: privacy }));
+}
+
+export function renderFormStep(view: FormStepView): TemplateResult {
+  const busy = view.busy ? 'true' : 'false';
+  return html`<form part="form" novalidate aria-busy=${busy} @submit=${view.onSubmit}>
+    ${view.fields.map((field) => renderField(view, field))}
+    <button part="submit" type="submit" aria-disabled=${busy}>${view.t('formButtonPrimary')}</button>
+  </form>`;
+}
+
+/** What the one-time-code step shows, and its ways out (resend, change the number or address). */
+export interface CodeStepView {
+  field: VerifiableField;
+  value: string;
+  error?: string;
+  busy: boolean;
+  t: Translate;
+  onInput: (value: string) => void;
+  onSubmit: (event: Event) => void;
+  onResend: () => void;
+  onChange: () => void;
+}
+
+/** The localization group of a code step's title, subtitle and resend button. */
+export const codeStepKey = (field: VerifiableField) => (field === 'email_address' ? 'signUp.emailCode' : 'signUp.phoneCode');
+
+export function renderCodeStep(view: CodeStepView): TemplateResult {
+  const { t } = view;
+  const busy = view.busy ? 'true' : 'false';
+  const change = view.field === 'email_address' ? 'changeEmailAddress' : 'changePhoneNumber';
+  return html`<form part="form code-form" novalidate aria-busy=${busy} @submit=${view.onSubmit}>
+    ${renderCodeInput(t('formFieldLabel__code'), view.value, view.error, view.onInput)}
+    <button part="submit" type="submit" aria-disabled=${busy}>${t('formButtonPrimary')}</button>
+    <button part="resend" type="button" @click=${view.onResend}>${t(`${codeStepKey(view.field)}.resendButton`)}</button>
+    <button part="change" type="button" @click=${view.onChange}>${t(`${LABELS}${change}`)}</button>
+  </form>`;
 }

@@ -12,8 +12,12 @@ export function ensureCaptchaContainer(host: HTMLElement): (() => void) | undefi
   if (document.getElementById(CAPTCHA_ID) || root.getElementById?.(CAPTCHA_ID)) return undefined;
   const container = document.createElement('div');
   container.id = CAPTCHA_ID;
-  container.slot = 'captcha';
-  host.append(container);
+  // Clerk calls document.getElementById: inside another element's shadow root (a Lit or Stencil app)
+  // the host's light DOM is out of its reach, so the container goes to the end of the body instead.
+  if (root === document) {
+    container.slot = 'captcha';
+    host.append(container);
+  } else document.body.append(container);
   return () => container.remove();
 }
 

@@ -71,6 +71,11 @@ export class OAuthRedirectEvent extends RedirectEvent {
   ) {
     super(OAuthRedirectEvent.eventName, url, 'oauth');
   }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  get detail(): { strategy: string; mode: OAuthMode; url: string } {
+    return { strategy: this.strategy, mode: this.mode, url: this.url };
+  }
 }
 
 /** `<oauth-buttons>`: starting the OAuth flow failed. */
@@ -81,6 +86,11 @@ export class OAuthErrorEvent extends ElementErrorEvent {
     error: ElementError,
   ) {
     super(OAuthErrorEvent.eventName, error);
+  }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  get detail(): { strategy: string | undefined; code: string; message: string } {
+    return { strategy: this.strategy, code: this.code, message: this.message };
   }
 }
 

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { ClerkProviderElement } from '../src/elements/clerk-provider/clerk-provider.js';
 import { OAuthButtonsElement } from '../src/elements/oauth-buttons/oauth-buttons.js';
-import { iconUrlOf, layoutOf, parseStrategies, resolveProviders } from '../src/elements/oauth-buttons/oauth-buttons-layout.js';
+import { iconUrlOf, layoutOf, modeOf, parseStrategies, resolveProviders } from '../src/elements/oauth-buttons/oauth-buttons-layout.js';
 import type { OAuthErrorEvent, OAuthRedirectEvent, StatusChangeEvent } from '../src/events.js';
 import { describeProvider } from '../src/providers.js';
 import { FakeClerk, asClerk, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
@@ -91,11 +91,26 @@ describe('oauth-buttons layout helpers', () => {
     expect(layoutOf(many, 'auto', 5)).to.include({ block: false, perRow: 4 });
     expect(layoutOf(many, 'icon', 3)).to.include({ perRow: 3 });
     expect(layoutOf(many.slice(0, 5), 'block', 5)).to.include({ block: true, perRow: 2 });
-    expect(layoutOf(many, 'icon', 0)).to.include({ perRow: 1 });
+    // Nonsense columns mean the default 5 (8 providers: 4 + 4), never one button per row.
+    for (const columns of [0, -2, Number.NaN]) expect(layoutOf(many, 'icon', columns)).to.include({ perRow: 4 });
+    expect(layoutOf(many, 'icon', 1)).to.include({ perRow: 1 });
+    // An unknown variant is auto: two providers are block buttons, eight are icons.
+    expect(layoutOf(many.slice(0, 2), 'icons', 5)).to.include({ block: true });
+    expect(layoutOf(many, 'Block', 5)).to.include({ block: true });
+    expect(layoutOf(many, 'tiles', 5)).to.include({ block: false });
     const last = layoutOf(many.slice(0, 3), 'auto', 5, 'oauth_github');
     expect(last.lastUsed?.strategy).to.equal('oauth_github');
     expect(last.rest.map((p) => p.strategy)).to.deep.equal(['oauth_google', 'oauth_microsoft']);
     expect(layoutOf(many.slice(0, 3), 'auto', 5, 'oauth_nope').lastUsed).to.equal(undefined);
+  });
+
+  it('reads mode leniently: sign-up in any case or spelling is sign-up, anything else signs in and is flagged', () => {
+    expect(modeOf('sign-up')).to.deep.equal({ mode: 'sign-up', known: true });
+    expect(modeOf(' SIGN_UP ')).to.deep.equal({ mode: 'sign-up', known: true });
+    expect(modeOf('signup')).to.deep.equal({ mode: 'sign-up', known: true });
+    expect(modeOf(undefined)).to.deep.equal({ mode: 'sign-in', known: true });
+    expect(modeOf('Sign-In')).to.deep.equal({ mode: 'sign-in', known: true });
+    expect(modeOf('register')).to.deep.equal({ mode: 'sign-in', known: false });
   });
 
   it('picks icons: self-hosted built-ins, then the logo, then Clerk; custom without logo gets none', () => {
@@ -463,6 +478,24 @@ describe('<oauth-buttons>', () => {
     expect(document.querySelectorAll('#clerk-captcha')).to.have.length(1);
   });
 
+  it("inside another element's shadow root, the #clerk-captcha goes where Clerk's document.getElementById finds it", async () => {
+    const app = document.createElement('div');
+    document.body.append(app);
+    const shadowRoot = app.attachShadow({ mode: 'open' });
+    const el = document.createElement(BUTTONS) as OAuthButtonsElement;
+    shadowRoot.append(el);
+    try {
+      await el.updateComplete;
+      const captcha = document.getElementById('clerk-captcha');
+      expect(captcha, 'reachable by id from the document').to.not.equal(null);
+      expect(captcha!.parentElement).to.equal(document.body);
+      el.remove();
+      expect(document.getElementById('clerk-captcha')).to.equal(null);
+    } finally {
+      app.remove();
+    }
+  });
+
   it("keeps the page's own #clerk-captcha", async () => {
     const own = document.createElement('div');
     own.id = 'clerk-captcha';
@@ -523,5 +556,86 @@ describe('<oauth-buttons>', () => {
     button(el, 'oauth_google').click();
     await el.updateComplete;
     expect(el.error?.code).to.equal('client_not_ready');
+  });
+  it('mode="SIGN-UP" still signs up (and says sign-up on the event); an unknown mode signs in with one warning', async () => {
+    const { el, fake } = await mount(scenarios.ready, { mode: 'SIGN-UP' });
+    let mode: string | undefined;
+    el.addEventListener('oauth-redirect', (e) => (mode = e.mode));
+    button(el, 'oauth_google').click();
+    expect(fake.callsTo('signUp.authenticateWithRedirect')).to.have.length(1);
+    expect(mode).to.equal('sign-up');
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const { el: other, fake: otherFake } = await mount(scenarios.ready, { mode: 'register' });
+      button(other, 'oauth_google').click();
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      button(other, 'oauth_github').click();
+      expect(otherFake.callsTo('signIn.authenticateWithRedirect')).to.have.length(2);
+      expect(warnings.filter((w) => w.includes('mode="register"'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('the events also carry their fields as detail, for CustomEvent-style listeners', async () => {
+    const { el } = await mount(scenarios.strategyDisabled, { mode: 'sign-up' });
+    const details: unknown[] = [];
+    el.addEventListener('oauth-redirect', (e) => details.push(e.detail));
+    el.addEventListener('oauth-error', (e) => details.push(e.detail));
+    button(el, 'oauth_github').click();
+    await until(() => details.length === 2, 'both events');
+    expect(details).to.deep.equal([
+      { strategy: 'oauth_github', mode: 'sign-up', url: `${ORIGIN}/sso-callback` },
+      { strategy: 'oauth_github', code: 'strategy_for_user_invalid', message: 'This sign-in strategy is not enabled for this application.' },
+    ]);
+  });
+
+  it('the same error twice is a fresh node in the live region, so it is announced again', async () => {
+    const { el } = await mount(scenarios.strategyDisabled);
+    button(el, 'oauth_google').click();
+    await until(() => el.status === 'error', 'first error');
+    await el.updateComplete;
+    const first = shadow(el).querySelector('[part=error] > span')!;
+    button(el, 'oauth_google').click();
+    await until(() => el.status === 'error', 'second error');
+    await el.updateComplete;
+    const second = shadow(el).querySelector('[part=error] > span')!;
+    expect(second.textContent).to.equal(first.textContent);
+    expect(second).to.not.equal(first);
+    expect(first.isConnected).to.equal(false);
+  });
+
+  it('icons carry a per-provider part; black logos get the dark-scheme tile', async () => {
+    const { el } = await mount({ providers: ['oauth_google', 'oauth_github', { strategy: 'oauth_custom_bare', name: 'Bare' }] }, { 'icon-base-url': ICONS });
+    const github = button(el, 'oauth_github').querySelector('img')!;
+    expect(github.getAttribute('part')).to.equal('icon icon-github');
+    expect(github.classList.contains('mono')).to.equal(true);
+    expect(button(el, 'oauth_google').querySelector('img')!.classList.contains('mono')).to.equal(false);
+    expect(button(el, 'oauth_custom_bare').querySelector('[part~=initial]')!.getAttribute('part')).to.equal('icon icon-custom_bare initial');
+    el.style.colorScheme = 'dark';
+    await until(() => getComputedStyle(github).backgroundColor === 'rgb(244, 244, 245)', 'light tile in the dark scheme');
+    el.style.colorScheme = 'light';
+    await until(() => getComputedStyle(github).backgroundColor === 'rgba(0, 0, 0, 0)', 'no tile in the light scheme');
+  });
+
+  it('a long label wraps inside a narrow element instead of being cut off', async () => {
+    const long: Localization = { socialButtonsBlockButton: 'Weiter mit {{provider|titleize}} und Ihrem bestehenden Unternehmenskonto anmelden' };
+    const { el } = await mount({ providers: ['oauth_microsoft'] }, {}, { localization: long });
+    el.style.width = '14rem';
+    await el.updateComplete;
+    const b = button(el, 'oauth_microsoft');
+    const label = b.querySelector<HTMLElement>('[part=label]')!;
+    expect(label.textContent).to.equal('Weiter mit Microsoft und Ihrem bestehenden Unternehmenskonto anmelden');
+    expect(label.scrollWidth).to.be.at.most(label.clientWidth + 1);
+    expect(b.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    expect(b.getBoundingClientRect().height).to.be.greaterThan(60);
+  });
+
+  it('the "Last used" badge stays inside the element box (never over the content above)', async () => {
+    const { el } = await mount({ ...scenarios.manyProviders, lastAuthenticationStrategy: 'oauth_github' }, { 'show-last-used': true });
+    const badge = shadow(el).querySelector('[part=badge]')!.getBoundingClientRect();
+    expect(badge.top).to.be.at.least(el.getBoundingClientRect().top);
   });
 });

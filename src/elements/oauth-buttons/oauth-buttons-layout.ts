@@ -6,6 +6,17 @@ export type Variant = (typeof VARIANTS)[number];
 /** Clerk's own thresholds: block buttons for two providers or fewer, at most two block buttons side by side. */
 const BLOCK_THRESHOLD = 2;
 const BLOCK_PER_ROW = 2;
+export const DEFAULT_COLUMNS = 5;
+
+/** An attribute typo (`variant="Icons"`) gets Clerk's default layout, not whichever branch it happens to fall in. */
+export const variantOf = (value: string | null | undefined): Variant => {
+  const v = (value ?? '').trim().toLowerCase();
+  return (VARIANTS as readonly string[]).includes(v) ? (v as Variant) : 'auto';
+};
+
+/** `columns="abc"`, `0` or negative: the default, not one button per row. */
+export const columnsOf = (value: number | null | undefined): number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_COLUMNS;
 
 /** `"google, oauth_github"` -> `['oauth_google', 'oauth_github']`: the `oauth_` prefix is optional, duplicates dropped. */
 export function parseStrategies(value: string | null | undefined): string[] | undefined {
@@ -55,11 +66,13 @@ export interface Layout {
 }
 
 /** Arranges providers the way Clerk's own social buttons are arranged. */
-export function layoutOf(providers: SocialProvider[], variant: Variant, columns: number, lastUsedStrategy?: string | null): Layout {
+export function layoutOf(providers: SocialProvider[], requestedVariant: string, requestedColumns: number, lastUsedStrategy?: string | null): Layout {
+  const variant = variantOf(requestedVariant);
+  const columns = columnsOf(requestedColumns);
   const block = variant === 'block' || (variant === 'auto' && providers.length <= BLOCK_THRESHOLD);
   const lastUsed = lastUsedStrategy ? providers.find((p) => p.strategy === lastUsedStrategy) : undefined;
   const rest = lastUsed ? providers.filter((p) => p !== lastUsed) : providers;
-  const max = Math.max(1, Math.min(block ? BLOCK_PER_ROW : Number.MAX_SAFE_INTEGER, Math.floor(columns) || 1));
+  const max = Math.min(block ? BLOCK_PER_ROW : Number.MAX_SAFE_INTEGER, columns);
   const rows = Math.max(1, Math.ceil(rest.length / max));
   const perRow = Math.max(1, Math.ceil(rest.length / rows));
   return { block, lastUsed, rest, perRow, longLabels: rest.length === 1 };
@@ -75,3 +88,16 @@ export function iconUrlOf(provider: SocialProvider, iconBaseUrl?: string | null)
   if (provider.logoUrl) return provider.logoUrl;
   return custom ? undefined : `${CLERK_ICON_BASE_URL}/${provider.id}.svg`;
 }
+
+/** `mode`: `sign-up` (any case, or `signup`) or else `sign-in`; `known` is false for values that are neither. */
+export function modeOf(value: string | null | undefined): { mode: 'sign-in' | 'sign-up'; known: boolean } {
+  const v = (value ?? '').trim().toLowerCase().replace(/[\s_]/g, '-');
+  if (v === 'sign-up' || v === 'signup') return { mode: 'sign-up', known: true };
+  return { mode: 'sign-in', known: v === '' || v === 'sign-in' || v === 'signin' };
+}
+
+/**
+ * Built-in providers whose logo is black on transparent (as Clerk's own icons for them are): on a dark
+ * button they vanish, so the dark scheme gives them a light tile.
+ */
+export const MONOCHROME_ICONS: ReadonlySet<string> = new Set(['apple', 'github', 'x', 'vercel', 'notion', 'okx_wallet']);

@@ -34,6 +34,8 @@ export const styles = css`
   }
   li.last-used {
     flex-basis: 100%;
+    /* Room for the badge that sits on the button's top edge, so it never covers what is above the element. */
+    margin-block-start: 0.75rem;
   }
   [part~='button'] {
     position: relative;
@@ -66,10 +68,11 @@ export const styles = css`
   [part~='button'][aria-busy='true'] {
     opacity: 1;
   }
+  /* Long labels (German, a narrow column) wrap instead of being cut off. */
   .text {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    min-width: 0;
+    overflow-wrap: anywhere;
+    text-align: center;
   }
   [part~='icon'],
   [part~='spinner'],
@@ -80,6 +83,12 @@ export const styles = css`
   }
   img[part~='icon'] {
     object-fit: contain;
+  }
+  /* Black logos (GitHub, Apple, X…) on a dark button: a light tile keeps them visible. */
+  img.mono {
+    padding: 1px;
+    border-radius: 3px;
+    background: light-dark(transparent, #f4f4f5);
   }
   [part~='initial'] {
     display: inline-grid;

@@ -8,7 +8,7 @@ import { OAuthErrorEvent, OAuthRedirectEvent, type OAuthMode } from '../../event
 import { hostStyles } from '../../styles.js';
 import { isRedirectError, validateRedirectUrl } from '../../navigation.js';
 import { providerInitial, type SocialProvider } from '../../providers.js';
-import { iconUrlOf, layoutOf, parseStrategies, resolveProviders, type Variant } from './oauth-buttons-layout.js';
+import { MONOCHROME_ICONS, iconUrlOf, layoutOf, modeOf, parseStrategies, resolveProviders, type Variant } from './oauth-buttons-layout.js';
 import { styles } from './oauth-buttons.styles.js';
 
 export const OAUTH_BUTTONS_STATUSES = ['loading', 'ready', 'redirecting', 'error', 'empty'] as const;
@@ -27,7 +27,7 @@ type OAuthResource = { authenticateWithRedirect(params: RedirectParams): Promise
  * @slot captcha - Where the `#clerk-captcha` container goes when the page has none (added automatically).
  * @csspart list - The list of buttons.
  * @csspart button - Every provider button (also `button-<provider>`, e.g. `button-google`).
- * @csspart icon - A provider's icon image, or its initial letter (then also `initial`).
+ * @csspart icon - A provider's icon image, or its initial letter (then also `initial`). Also `icon-<provider>`, e.g. `icon-github`.
  * @csspart initial - The initial letter shown when a provider has no icon or its icon failed to load.
  * @csspart spinner - The progress indicator in the clicked button.
  * @csspart label - A button's text (visually hidden on icon-only buttons).
@@ -55,7 +55,7 @@ type OAuthResource = { authenticateWithRedirect(params: RedirectParams): Promise
 export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   static override styles = [hostStyles, styles];
 
-  /** `sign-in` (default) or `sign-up`: which Clerk resource starts the flow. */
+  /** `sign-in` (default) or `sign-up`: which Clerk resource starts the flow. Other values count as `sign-in`, with a warning. */
   @property() mode: OAuthMode = 'sign-in';
   /** Comma-separated strategies to show, in this order (`oauth_google, github`). Default: every enabled provider. */
   @property() strategies?: string;
@@ -67,9 +67,9 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   @property({ type: Boolean, attribute: 'legal-accepted' }) legalAccepted = false;
   /** `mode="sign-up"`: metadata stored on the new user (`unsafeMetadata`). */
   @property({ attribute: false }) unsafeMetadata?: Record<string, unknown>;
-  /** `auto` (block buttons for two providers or fewer), `block` or `icon`. */
+  /** `auto` (block buttons for two providers or fewer), `block` or `icon`. Other values count as `auto`. */
   @property() variant: Variant = 'auto';
-  /** At most this many icon buttons per row. */
+  /** At most this many icon buttons per row (values below 1 or not numbers count as 5). */
   @property({ type: Number }) columns = 5;
   /** Shows the provider this browser used last on its own first row with a "Last used" badge. */
   @property({ type: Boolean, attribute: 'show-last-used' }) showLastUsed = false;
@@ -134,6 +134,16 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     return providers;
   }
 
+  /** The mode as Clerk is asked for it, warning once about a value that is neither mode. */
+  #mode(): OAuthMode {
+    const { mode, known } = modeOf(this.mode);
+    if (!known && !this.#warned.has(`mode|${this.mode}`)) {
+      this.#warned.add(`mode|${this.mode}`);
+      console.warn(`<oauth-buttons>: mode="${this.mode}" is neither "sign-in" nor "sign-up", so it signs in.`);
+    }
+    return mode;
+  }
+
   #derivedStatus(): OAuthButtonsStatus {
     if (this.#redirecting) return 'redirecting';
     if (this.ctx.status === 'error') return 'error';
@@ -170,10 +180,11 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     if (isRedirectError(redirectUrl)) return this.#fail(strategy, redirectUrl);
     const redirectUrlComplete = validateRedirectUrl(this.redirectUrlComplete || '/', allowed);
     if (isRedirectError(redirectUrlComplete)) return this.#fail(strategy, redirectUrlComplete);
-    const resource: OAuthResource | undefined = this.mode === 'sign-up' ? ctx.client?.signUp : ctx.client?.signIn;
+    const mode = this.#mode();
+    const resource: OAuthResource | undefined = mode === 'sign-up' ? ctx.client?.signUp : ctx.client?.signIn;
     if (!resource) return this.#fail(strategy, elementError('client_not_ready', 'Clerk has no client yet. Please reload the page and try again.'));
 
-    const event = new OAuthRedirectEvent(strategy, this.mode, redirectUrl.href);
+    const event = new OAuthRedirectEvent(strategy, mode, redirectUrl.href);
     this.dispatchEvent(event);
     if (event.defaultPrevented) {
       this.#reset();
@@ -183,7 +194,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     this.#sync();
     this.#captcha.ensure();
     const params: RedirectParams = { strategy, redirectUrl: redirectUrl.href, redirectUrlComplete: redirectUrlComplete.href };
-    if (this.mode === 'sign-up') {
+    if (mode === 'sign-up') {
       if (this.legalAccepted) params.legalAccepted = true;
       if (this.unsafeMetadata) params.unsafeMetadata = this.unsafeMetadata;
     }
@@ -279,8 +290,16 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     const url = iconUrlOf(provider, this.iconBaseUrl);
     const fallback =
       url && !this.brokenIcons.has(url)
-        ? html`<img part="icon" src=${url} alt="" referrerpolicy="no-referrer" decoding="async" @error=${() => this.#iconFailed(url)} />`
-        : html`<span part="icon initial" aria-hidden="true">${providerInitial(provider)}</span>`;
+        ? html`<img
+            part="icon icon-${provider.id}"
+            class=${MONOCHROME_ICONS.has(provider.id) ? 'mono' : nothing}
+            src=${url}
+            alt=""
+            referrerpolicy="no-referrer"
+            decoding="async"
+            @error=${() => this.#iconFailed(url)}
+          />`
+        : html`<span part="icon icon-${provider.id} initial" aria-hidden="true">${providerInitial(provider)}</span>`;
     return html`<slot name="icon-${provider.id}">${fallback}</slot>`;
   }
 }

@@ -24,7 +24,8 @@ function render(clerk) {
     action.setAttribute('href', user ? '/account' : '/sign-in');
   }
   const signOut = document.getElementById('sign-out');
-  if (signOut) signOut.hidden = !user;
+  // clerk-js drops the user locally before its sign-out request answers: keep the busy button in view.
+  if (signOut) signOut.hidden = !user && signOut.getAttribute('aria-disabled') !== 'true';
 }
 
 let listening = false;
@@ -47,6 +48,36 @@ document.addEventListener('clerk-error', (event) => {
 // The provider may have finished before this module ran.
 if (document.querySelector('clerk-provider')?.getAttribute('status') === 'ready') ready(window.Clerk);
 
-document.getElementById('sign-out')?.addEventListener('click', () => {
-  void window.Clerk?.signOut({ redirectUrl: '/' });
+async function restoreSession(clerk) {
+  try {
+    const client = await clerk.client?.reload();
+    const id = client?.lastActiveSessionId;
+    if (id && !clerk.user) await clerk.setActive({ session: id });
+  } catch {
+    // Offline as well: the page shows what clerk-js knows; a reload will tell the truth.
+  }
+}
+
+// Sign-out: busy while Clerk works (no double submit); a failure is announced and the button comes back.
+document.getElementById('sign-out')?.addEventListener('click', async (event) => {
+  const button = event.currentTarget;
+  const error = document.getElementById('sign-out-error');
+  if (button.getAttribute('aria-disabled') === 'true' || !window.Clerk) return;
+  button.setAttribute('aria-disabled', 'true');
+  button.textContent = 'Signing out…';
+  if (error) error.hidden = true;
+  try {
+    await window.Clerk.signOut({ redirectUrl: '/' });
+  } catch (e) {
+    // clerk-js forgets the session locally before the request; the server still has it, so take it back.
+    await restoreSession(window.Clerk);
+    const detail = e?.errors?.[0]?.longMessage ?? e?.errors?.[0]?.message ?? e?.message ?? 'unknown error';
+    if (error) {
+      error.textContent = `Sign-out failed: ${detail}. Please try again.`;
+      error.hidden = false;
+    }
+    button.removeAttribute('aria-disabled');
+    button.textContent = 'Sign out';
+    button.focus();
+  }
 });

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { clerkUser, fapiCalls, signInThroughFakeProvider, useE2E, startSignInWithClerk } from './harness';
+import type { Page } from 'playwright-core';
+import { clerkUser, fapiCalls, signInThroughFakeProvider, useE2E, startSignInWithClerk, waitForProviderReady } from './harness';
 
 const e2e = useE2E();
 
@@ -92,5 +93,113 @@ describe('harness: real clerk-js against the emulator', () => {
     assert.ok(calls.includes('POST /v1/client/sign_ups 200'), calls.join('\n'));
     assert.ok(calls.some((l) => /^POST \/v1\/client\/sessions\/sess_\w+\/touch 200$/.test(l)), calls.join('\n'));
     assert.deepEqual(e2e.errors(page).filter((e) => !e.includes('422')), []);
+  });
+});
+
+describe('demo /account: who is signed in, linked social accounts, sign-out', () => {
+  /** Signs Bob in (GitHub + Google linked) through the fake provider and opens /account. */
+  async function bobOnAccountPage() {
+    const page = await e2e.newPage();
+    await e2e.goto(page, '/sign-in');
+    await startSignInWithClerk(page, 'oauth_github', '/sign-in/sso-callback', '/account');
+    await signInThroughFakeProvider(page, { user: 'Bob Builder' });
+    await page.waitForURL((u) => u.pathname === '/account');
+    await waitForProviderReady(page);
+    await page.waitForSelector('#who[data-state="signed-in"]');
+    return page;
+  }
+  const linked = (page: Page) => page.locator('#linked-accounts li').allTextContents();
+
+  it('shows the user and their linked accounts from Clerk.user.externalAccounts; signed out it offers sign-in', async () => {
+    const page = await bobOnAccountPage();
+    assert.equal(await page.textContent('#who'), 'Signed in as Bob Builder (bob@example.com)');
+    const expected = await page.evaluate(() =>
+      (window as unknown as { Clerk: { user: { externalAccounts: { provider: string }[] } } }).Clerk.user.externalAccounts.map((a) => a.provider),
+    );
+    assert.deepEqual(expected.sort(), ['github', 'google']);
+    // Clerk's own providerTitle() and accountIdentifier() for each account.
+    assert.deepEqual((await linked(page)).sort(), ['Github Account — bob_builder', 'Google Account — bob_builder']);
+    assert.equal(await page.getByRole('heading', { name: 'Linked social accounts' }).isVisible(), true);
+    assert.equal(await page.isVisible('#account-sign-in'), false);
+    assert.equal(await page.getByRole('button', { name: 'Sign out' }).isVisible(), true);
+    assert.deepEqual(e2e.errors(page), []);
+
+    const anonymous = await e2e.newPage();
+    await e2e.goto(anonymous, '/account');
+    await anonymous.waitForSelector('#who[data-state="signed-out"]');
+    assert.equal(await anonymous.isVisible('#account-sign-in'), true);
+    assert.equal(await anonymous.isVisible('#linked'), false);
+    assert.equal(await anonymous.isVisible('#sign-out'), false);
+    assert.deepEqual(e2e.errors(anonymous), []);
+  });
+
+  it('signs out end to end: one DELETE /v1/client/sessions, lands on / signed out, and stays signed out', async () => {
+    const page = await bobOnAccountPage();
+    e2e.control.clearLog();
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Sign out' }).click()]);
+    await page.waitForSelector('#who[data-state="signed-out"]');
+    assert.equal(await page.textContent('#who'), 'You are signed out.');
+    assert.equal(await clerkUser(page), null);
+    const calls = fapiCalls(e2e.control.log());
+    assert.deepEqual(calls.filter((l) => l.startsWith('DELETE')), ['DELETE /v1/client/sessions 200'], calls.join('\n'));
+    const sessions = Object.values(e2e.emulator.world.store.data.sessions).filter((s) => s.userId === 'user_bob');
+    assert.ok(sessions.length > 0 && sessions.every((s) => s.status !== 'active'), JSON.stringify(sessions));
+    // A fresh load of a page knows it too (the emulator's client has no active session any more).
+    await e2e.goto(page, '/account');
+    await page.waitForSelector('#who[data-state="signed-out"]');
+    assert.equal(await page.isVisible('#sign-out'), false);
+    assert.deepEqual(e2e.errors(page), []);
+  });
+
+  it('a failing sign-out (500) is announced, the user stays signed in, and a retry works', async () => {
+    const page = await bobOnAccountPage();
+    const button = page.getByRole('button', { name: 'Sign out' });
+    e2e.control.injectFault({ method: 'DELETE', path: '/__clerk/v1/client/sessions', status: 500, code: 'internal_clerk_error' });
+    await button.click();
+    const alert = page.locator('#sign-out-error[role="alert"]');
+    await alert.waitFor({ state: 'visible' });
+    assert.match((await alert.textContent()) ?? '', /^Sign-out failed: .+\. Please try again\.$/);
+    assert.equal(page.url(), `${e2e.url}/account`);
+    await page.waitForSelector('#who[data-state="signed-in"]');
+    assert.equal(await button.getAttribute('aria-disabled'), null);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'sign-out');
+    assert.equal((await linked(page)).length, 2);
+
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'), button.click()]);
+    await page.waitForSelector('#who[data-state="signed-out"]');
+    const deletes = fapiCalls(e2e.control.log()).filter((l) => l.startsWith('DELETE /v1/client/sessions'));
+    assert.deepEqual(deletes, ['DELETE /v1/client/sessions 500', 'DELETE /v1/client/sessions 200']);
+    assert.deepEqual(e2e.errors(page).filter((e) => !/500/.test(e)), []);
+  });
+
+  it('a dropped sign-out connection: clerk-js treats it as a network error and still redirects; the server kept the session', async () => {
+    const page = await bobOnAccountPage();
+    // The browser and clerk-js retry a dropped request (6 tries seen): drop more than that so it sticks.
+    e2e.control.injectFault({ method: 'DELETE', path: '/__clerk/v1/client/sessions', drop: true, times: 10 });
+    await Promise.all([page.waitForURL((u) => u.pathname === '/', { timeout: 30_000 }), page.getByRole('button', { name: 'Sign out' }).click()]);
+    // What real clerk-js 6 does (signOut swallows network_error): the next page load finds the session again.
+    await page.waitForSelector('#who[data-state="signed-in"]');
+    const deletes = e2e.control.log().filter((e) => e.effectiveMethod === 'DELETE');
+    assert.ok(deletes.length >= 2, `retried: ${deletes.length}`);
+    assert.ok(deletes.every((e) => e.fault === 'drop' && e.status === 0), JSON.stringify(deletes));
+    assert.ok(Object.values(e2e.emulator.world.store.data.sessions).some((s) => s.userId === 'user_bob' && s.status === 'active'));
+  });
+
+  it('a slow sign-out shows it is busy and ignores a second click (one request)', async () => {
+    const page = await bobOnAccountPage();
+    e2e.control.clearLog();
+    e2e.control.injectFault({ method: 'DELETE', path: '/__clerk/v1/client/sessions', latencyMs: 1200 });
+    const button = page.locator('#sign-out');
+    await button.click();
+    assert.equal(await button.getAttribute('aria-disabled'), 'true');
+    assert.equal(await button.textContent(), 'Signing out…');
+    assert.equal(await button.isVisible(), true);
+    // aria-disabled keeps it focusable, so Playwright would refuse the click: press it the way a user's script would.
+    await button.evaluate((b: HTMLElement) => b.click());
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.waitForSelector('#who[data-state="signed-out"]');
+    const deletes = fapiCalls(e2e.control.log()).filter((l) => l.startsWith('DELETE'));
+    assert.deepEqual(deletes, ['DELETE /v1/client/sessions 200']);
+    assert.equal(e2e.control.log().find((e) => e.effectiveMethod === 'DELETE')?.fault, 'latency');
   });
 });

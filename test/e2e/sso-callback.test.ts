@@ -144,4 +144,61 @@ describe('<sso-callback> with the real clerk-js', () => {
     assert.ok(!fapiCalls(e2e.control.log()).some((l) => l.startsWith('POST') && !l.includes('/environment')), fapiCalls(e2e.control.log()).join('\n'));
     assert.deepEqual(e2e.errors(page), []);
   });
+
+  it('a framework app cancels sso-redirect and routes itself: the element stays put, the session is still activated', async () => {
+    const page = await recordingPage();
+    await page.addInitScript(`document.addEventListener('sso-redirect', (e) => {
+      e.preventDefault();
+      history.replaceState(null, '', '/routed-by-app');
+    });`);
+    await throughProvider(page, '/sign-up', { user: 'Bob Builder' });
+    await page.waitForURL((u) => u.pathname === '/routed-by-app');
+    await page.waitForSelector('sso-callback[status="redirecting"]');
+    await page.waitForFunction(() => (window as unknown as { Clerk?: { user?: unknown } }).Clerk?.user != null);
+    assert.deepEqual(await clerkUser(page), { id: 'user_bob', username: 'bob_builder', email: 'bob@example.com' });
+    const events = await ssoEvents(page);
+    assert.deepEqual(events.map((e) => [e.type, e.reason, e.url, e.transfer]), [['sso-redirect', 'complete', '/', 'sign-in']]);
+    assert.deepEqual(e2e.errors(page), []);
+  });
+
+  it('a slow Frontend API keeps the verifying message up, then finishes', async () => {
+    e2e.control.reset({ attributes: { username: { enabled: true, required: false } }, legalConsent: false });
+    e2e.control.injectFault({ method: 'POST', path: '/__clerk/v1/client/sign_ups', latencyMs: 2_000 });
+    const page = await recordingPage();
+    await throughProvider(page, '/sign-in', { newUser: { firstName: 'Sol', lastName: 'Slow', email: 'sol@example.com' } });
+    await page.waitForURL((u) => u.pathname === '/sign-in/sso-callback');
+    await page.waitForSelector('sso-callback[status="verifying"]');
+    assert.equal((await page.getByRole('status').textContent())?.trim(), 'Verifying your sign-in…');
+    await expectSignedInAtHome(page, 'Signed in as Sol Slow (sol@example.com)');
+    assert.deepEqual(await statuses(page), ['verifying', 'redirecting']);
+    assert.deepEqual(e2e.errors(page), []);
+  });
+
+  for (const [name, fault, code] of [
+    ['answers 500', { status: 500, code: 'internal_clerk_error' }, 'internal_clerk_error'],
+    ['drops the connection', { drop: true }, undefined],
+  ] as const) {
+    it(`the Frontend API ${name} during the transfer: the error is shown with a way back, nothing navigates`, async () => {
+      e2e.control.reset({ attributes: { username: { enabled: true, required: false } }, legalConsent: false });
+      // clerk-js retries some failures: fail every try.
+      e2e.control.injectFault({ method: 'POST', path: '/__clerk/v1/client/sign_ups', times: 10, ...fault });
+      const page = await recordingPage();
+      await throughProvider(page, '/sign-in', { newUser: { firstName: 'Fay', lastName: 'Fault', email: 'fay@example.com' } });
+      await page.waitForSelector('sso-callback[status="error"]');
+      assert.equal(new URL(page.url()).pathname, '/sign-in/sso-callback');
+      const events = await ssoEvents(page);
+      assert.equal(events.length, 1, JSON.stringify(events));
+      assert.equal(events[0]!.type, 'sso-error');
+      if (code) assert.equal(events[0]!.code, code);
+      const alert = page.getByRole('alert');
+      assert.match((await alert.textContent()) ?? '', /We could not finish signing you in\./);
+      assert.ok((events[0]!.message ?? '').length > 0);
+      assert.match((await alert.textContent()) ?? '', new RegExp(events[0]!.message!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      assert.equal(await clerkUser(page), null);
+      await Promise.all([page.waitForURL((u) => u.pathname === '/sign-in'), page.getByRole('link', { name: 'Back to sign in' }).click()]);
+      // The browser logs the failed request the test caused; nothing else may go wrong.
+      const caused = (e: string) => e.startsWith('console.error: Failed to load resource') || /^requestfailed: POST \S+\/v1\/client\/sign_ups\?/.test(e);
+      assert.deepEqual(e2e.errors(page).filter((e) => !caused(e)), []);
+    });
+  }
 });

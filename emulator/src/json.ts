@@ -297,7 +297,7 @@ export function clientJSON(c: ClientRecord, store: Store, settings: EmulatorSett
     sign_up: signUp ? signUpJSON(signUp, settings) : null,
     last_active_session_id: sessions.some((s) => s.id === c.lastActiveSessionId) ? c.lastActiveSessionId : (sessions.at(-1)?.id ?? null),
     last_authentication_strategy: c.lastAuthenticationStrategy as ClientJSON['last_authentication_strategy'],
-    cookie_expires_at: c.createdAt + 365 * 24 * 3600_000,
+    cookie_expires_at: c.createdAt + settings.clientCookieDays * 24 * 3600_000,
     captcha_bypass: false,
     created_at: c.createdAt,
     updated_at: c.updatedAt,

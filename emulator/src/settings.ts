@@ -55,6 +55,12 @@ export interface EmulatorSettings {
   legalConsent: boolean;
   captcha: boolean;
   singleSessionMode: boolean;
+  /**
+   * Days from a client's creation to its cookie's expiry (`cookie_expires_at`). At 8 or fewer, clerk-js's
+   * `decorateUrl` (in `setActive`'s `navigate`) returns an absolute `/v1/client/touch?redirect_url=` URL:
+   * its Safari ITP cookie refresh. Default 365.
+   */
+  clientCookieDays: number;
   urls: {
     signIn: string;
     signUp: string;
@@ -94,6 +100,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   legalConsent: false,
   captcha: false,
   singleSessionMode: true,
+  clientCookieDays: 365,
   urls: {
     signIn: '/sign-in',
     signUp: '/sign-in',
@@ -117,6 +124,7 @@ export function mergeSettings(base: EmulatorSettings, input: SettingsInput = {})
   if (input.legalConsent !== undefined) out.legalConsent = input.legalConsent;
   if (input.captcha !== undefined) out.captcha = input.captcha;
   if (input.singleSessionMode !== undefined) out.singleSessionMode = input.singleSessionMode;
+  if (input.clientCookieDays !== undefined) out.clientCookieDays = input.clientCookieDays;
   if (input.usernameLength) out.usernameLength = { ...out.usernameLength, ...input.usernameLength };
   if (input.urls) out.urls = { ...out.urls, ...input.urls };
   if (input.attributes) {
@@ -135,6 +143,7 @@ export function validateSettings(s: EmulatorSettings): void {
     if (!p.name) throw new Error(`settings: provider ${p.strategy} needs a name`);
   }
   if (s.usernameLength.min < 1 || s.usernameLength.max < s.usernameLength.min) throw new Error('settings: bad usernameLength');
+  if (!(s.clientCookieDays > 0)) throw new Error('settings: clientCookieDays must be a positive number');
 }
 
 export function loadSettingsFile(path: string, base: EmulatorSettings = DEFAULT_SETTINGS): EmulatorSettings {

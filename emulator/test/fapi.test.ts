@@ -470,6 +470,18 @@ describe('sessions, tokens, sign-out, me', () => {
     assert.equal(c.cookies.has('__client'), false);
     assert.deepEqual((await c.fapi('GET', '/client')).json, { response: null, client: null });
   });
+
+  it('clientCookieDays sets cookie_expires_at (8 days or fewer: clerk-js refreshes it through /client/touch)', async () => {
+    const expiresIn = async () => {
+      const r = await c.fapi('GET', '/client');
+      return (r.json.response.cookie_expires_at - r.json.response.created_at) / (24 * 3600_000);
+    };
+    await signInAlice();
+    assert.equal(await expiresIn(), 365);
+    emu.setSettings({ clientCookieDays: 7 });
+    assert.equal(await expiresIn(), 7);
+    assert.throws(() => emu.setSettings({ clientCookieDays: 0 }), /clientCookieDays/);
+  });
 });
 
 describe('external accounts', () => {

@@ -25,6 +25,31 @@ async function landedSignedIn(page: Page): Promise<void> {
   await page.waitForSelector('#who[data-state="signed-in"]', { timeout: 15_000 });
 }
 
+/** Records, across page loads, each signup-redirect event and each path the provider's router hook gets. */
+async function recordLeaving(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener('signup-redirect', (e) => {
+      const { url, reason } = e as Event & { url: string; reason: string };
+      const list = JSON.parse(sessionStorage.getItem('redirects') ?? '[]') as unknown[];
+      sessionStorage.setItem('redirects', JSON.stringify([...list, { url, reason }]));
+    });
+  });
+}
+
+/** Gives the provider a router hook, as a framework app would (it records the path, then loads it). */
+async function routeThroughHook(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (document.querySelector('clerk-provider') as unknown as { navigate: (to: string) => void }).navigate = (to) => {
+      const list = JSON.parse(sessionStorage.getItem('routed') ?? '[]') as string[];
+      sessionStorage.setItem('routed', JSON.stringify([...list, to]));
+      location.assign(to);
+    };
+  });
+}
+
+const left = (page: Page) =>
+  page.evaluate(() => ({ redirects: JSON.parse(sessionStorage.getItem('redirects') ?? '[]'), routed: JSON.parse(sessionStorage.getItem('routed') ?? '[]') }));
+
 /** 422s are the expected answers to the wrong inputs these tests make; everything else must be clean. */
 const unexpected = (page: Page) => e2e.errors(page).filter((e) => !/ 422 /.test(e) && !e.includes('status of 422'));
 
@@ -119,6 +144,63 @@ describe('<continue-signup> end to end', () => {
     }
     assert.equal(calls.filter((l) => l.includes('prepare_verification')).length, 2);
     assert.deepEqual(unexpected(page), []);
+  });
+
+  it("an absolute decorateUrl result (Clerk's client touch) loads through location, never the router hook", async () => {
+    const page = await e2e.newPage();
+    await recordLeaving(page);
+    await newUserToContinue(page);
+    await routeThroughHook(page);
+    // A client cookie expiring within 8 days makes clerk-js's decorateUrl answer /v1/client/touch?redirect_url=…
+    e2e.control.setSettings({ clientCookieDays: 7 });
+    await form(page).getByLabel('Username').fill('ninatouch');
+    await form(page).getByRole('checkbox').check();
+    e2e.control.clearLog();
+    await form(page).getByRole('button', { name: 'Continue' }).click();
+    await landedSignedIn(page);
+    const touches = e2e.control.log().filter((l) => l.path === '/__clerk/v1/client/touch');
+    assert.equal(touches.length, 1, fapiCalls(e2e.control.log()).join('\n'));
+    assert.equal(touches[0]!.status, 302);
+    assert.equal(new URLSearchParams(touches[0]!.query).get('redirect_url'), `${e2e.url}/`);
+    assert.deepEqual(await left(page), { redirects: [{ url: `${e2e.url}/`, reason: 'complete' }], routed: [] });
+    assert.equal((await clerkUser(page))?.username, 'ninatouch');
+    assert.deepEqual(unexpected(page), []);
+  });
+
+  it('a path from decorateUrl (no touch due) goes through the router hook', async () => {
+    const page = await e2e.newPage();
+    await recordLeaving(page);
+    await newUserToContinue(page);
+    await routeThroughHook(page);
+    await form(page).getByLabel('Username').fill('ninaroute');
+    await form(page).getByRole('checkbox').check();
+    e2e.control.clearLog();
+    await form(page).getByRole('button', { name: 'Continue' }).click();
+    await landedSignedIn(page);
+    assert.equal(e2e.control.log().filter((l) => l.path === '/__clerk/v1/client/touch').length, 0);
+    assert.deepEqual(await left(page), { redirects: [{ url: `${e2e.url}/`, reason: 'complete' }], routed: ['/'] });
+    assert.deepEqual(unexpected(page), []);
+  });
+
+  it('Clerk failing on submit (503) shows the error in the alert, keeps the input, and the second try succeeds', async () => {
+    // (A single dropped connection never reaches the element: clerk-js retries network failures itself.)
+    const page = await e2e.newPage();
+    await newUserToContinue(page);
+    e2e.control.injectFault({ path: '/__clerk/v1/client/sign_ups/*', method: 'PATCH', status: 503, code: 'service_unavailable' });
+    await form(page).getByLabel('Username').fill('ninaretry');
+    await form(page).getByRole('checkbox').check();
+    await form(page).getByRole('button', { name: 'Continue' }).click();
+    await page.waitForSelector('continue-signup[status="error"]');
+    assert.notEqual(((await form(page).getByRole('alert').textContent()) ?? '').trim(), '');
+    assert.equal(await form(page).getByLabel('Username').inputValue(), 'ninaretry');
+    assert.equal(await form(page).getByRole('checkbox').isChecked(), true);
+    await form(page).getByRole('button', { name: 'Continue' }).click();
+    await landedSignedIn(page);
+    assert.equal((await clerkUser(page))?.username, 'ninaretry');
+    const updates = fapiCalls(e2e.control.log()).filter((l) => l.startsWith('PATCH /v1/client/sign_ups'));
+    assert.deepEqual(updates.map((l) => l.split(' ').at(-1)), ['503', '200']);
+    // The injected 503 is the one failure this test causes.
+    assert.deepEqual(unexpected(page).filter((e) => !/ 503 |status of 503/.test(e)), []);
   });
 
   it('opened directly, it says why and sends the visitor to sign in', async () => {

@@ -197,6 +197,9 @@ export const LongGermanLabel: Story = {
   play: async ({ canvasElement }) => {
     await expectStatus(canvasElement, 'ready');
     await expect(shown(canvasElement)[0]!.textContent).toContain('Weiter mit Microsoft');
+    // Wrapped, not cut off.
+    const label = shown(canvasElement)[0]!.querySelector<HTMLElement>('[part=label]')!;
+    await expect(label.scrollWidth).toBeLessThanOrEqual(label.clientWidth + 1);
   },
 };
 
@@ -229,7 +232,12 @@ export const DarkTheme: Story = {
       showLastUsed: true,
       wrap: (c) => html`<div style="color-scheme: dark; background: #131316; color: #f4f4f5; padding: 1.5rem">${c}</div>`,
     }),
-  play: ({ canvasElement }) => expectStatus(canvasElement, 'ready'),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    // GitHub's logo is black: on a dark button it sits on a light tile.
+    const github = element(canvasElement).shadowRoot!.querySelector('img[part~=icon-github]')!;
+    await expect(getComputedStyle(github).backgroundColor).toBe('rgb(244, 244, 245)');
+  },
 };
 
 export const DarkThemeError: Story = {

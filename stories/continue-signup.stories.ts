@@ -267,3 +267,29 @@ export const German: Story = {
     await expect(part(canvasElement, '[part=legal-link]').textContent).toBe('Nutzungsbedingungen');
   },
 };
+
+/** The sign-up is complete but the session could not be activated: the message, and *Try again* with the focus. */
+export const ErrorSetActive: Story = {
+  name: 'Error: session not activated (retry)',
+  render: () => withFake({ ...scenarios.continueUsernameLegal, setActiveError: new Error('Session could not be activated') }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    type(canvasElement, 'username', 'ninanew');
+    (part(canvasElement, '#legal_accepted') as HTMLInputElement).click();
+    part(canvasElement, '[part~=submit]').focus();
+    await submit(canvasElement);
+    await expectStatus(canvasElement, 'error');
+    await waitFor(() => expect(element(canvasElement).shadowRoot!.activeElement?.getAttribute('part')).toBe('retry'));
+  },
+};
+
+/** Right to left in a narrow box: labels, hint and terms wrap and mirror, nothing overflows. */
+export const RightToLeft: Story = {
+  name: 'RTL, narrow',
+  render: () => html`<div dir="rtl" style="max-width: 16rem">${withFake(scenarios.continueUsernameLegal)}</div>`,
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'collecting');
+    const el = element(canvasElement);
+    await expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth);
+  },
+};

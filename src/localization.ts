@@ -58,6 +58,7 @@ export const defaultLocalization = {
     verifying: 'Verifying your sign-in…',
     ssoCallback: {
       errorTitle: 'We could not finish signing you in.',
+      unexpectedError: 'Something went wrong while finishing your sign-in. Check your connection and try again.',
     },
     noProviders: 'No social sign-in providers are enabled for this application.',
     continueSignUp: {

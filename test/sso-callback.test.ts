@@ -3,7 +3,7 @@ import { ClerkProviderElement } from '../src/elements/clerk-provider/clerk-provi
 import { SsoCallbackElement } from '../src/elements/sso-callback/sso-callback.js';
 import { redirectReason } from '../src/elements/sso-callback/callback-params.js';
 import type { SsoErrorEvent, SsoRedirectEvent, StatusChangeEvent } from '../src/events.js';
-import { FakeClerk, asClerk, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
+import { FakeClerk, asClerk, clerkApiError, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
 import { freshTag, resetClerkGlobals, until } from './helpers.js';
 
 const PROVIDER = freshTag('sso-test-provider', ClerkProviderElement);
@@ -262,6 +262,25 @@ describe('<sso-callback>', () => {
       expect(shadow(s.el).querySelector('[part=back-link]')!.getAttribute('href')).to.equal('/sign-in');
       expect(shadow(s.el).querySelector('[part=status]')!.hasAttribute('hidden')).to.equal(true);
       expect(shadow(s.el).querySelector('[part=retry]')).to.equal(null);
+      await expect(s.el).to.be.accessible();
+    });
+  }
+
+  const retryable: Array<[string, unknown, string, string]> = [
+    ['a lost connection (clerk-js\'s own error)', new Error('ClerkJS: Something went wrong initializing Clerk during the sign in flow. Please contact support.'), 'sso_callback_failed', 'Check your connection and try again.'],
+    ['a server error', clerkApiError('internal_clerk_error', 'Something went wrong on our side.', { status: 503 }), 'internal_clerk_error', 'Something went wrong on our side.'],
+  ];
+  for (const [name, error, code, message] of retryable) {
+    it(`${name}: shows a message for people and a "Try again" that loads the page afresh`, async () => {
+      const s = setup({ redirectCallback: { kind: 'error', error } });
+      await settled(s);
+      await s.el.updateComplete;
+      expect(s.errors.map((e) => e.code)).to.deep.equal([code]);
+      expect(s.errors[0]!.message).to.contain(message);
+      expect(shadow(s.el).querySelector('[part=error-message]')!.textContent).to.contain(message);
+      expect(shadow(s.el).querySelector('[part=error-message]')!.textContent).to.not.contain('ClerkJS');
+      const retry = shadow(s.el).querySelector<HTMLButtonElement>('[part=retry]')!;
+      expect([retry.localName, retry.type, retry.textContent]).to.deep.equal(['button', 'button', 'Try again']);
       await expect(s.el).to.be.accessible();
     });
   }

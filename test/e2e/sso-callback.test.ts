@@ -178,7 +178,7 @@ describe('<sso-callback> with the real clerk-js', () => {
     ['answers 500', { status: 500, code: 'internal_clerk_error' }, 'internal_clerk_error'],
     ['drops the connection', { drop: true }, undefined],
   ] as const) {
-    it(`the Frontend API ${name} during the transfer: the error is shown with a way back, nothing navigates`, async () => {
+    it(`the Frontend API ${name} during the transfer: the error is shown with a way back and a retry that finishes the sign-in later`, async () => {
       e2e.control.reset({ attributes: { username: { enabled: true, required: false } }, legalConsent: false });
       // clerk-js retries some failures: fail every try.
       e2e.control.injectFault({ method: 'POST', path: '/__clerk/v1/client/sign_ups', times: 10, ...fault });
@@ -190,12 +190,20 @@ describe('<sso-callback> with the real clerk-js', () => {
       assert.equal(events.length, 1, JSON.stringify(events));
       assert.equal(events[0]!.type, 'sso-error');
       if (code) assert.equal(events[0]!.code, code);
+      // clerk-js's own wording for a lost connection ("ClerkJS: … contact support") is not shown to people.
+      else assert.deepEqual([events[0]!.code, events[0]!.message], ['sso_callback_failed', 'Something went wrong while finishing your sign-in. Check your connection and try again.']);
       const alert = page.getByRole('alert');
       assert.match((await alert.textContent()) ?? '', /We could not finish signing you in\./);
       assert.ok((events[0]!.message ?? '').length > 0);
       assert.match((await alert.textContent()) ?? '', new RegExp(events[0]!.message!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       assert.equal(await clerkUser(page), null);
-      await Promise.all([page.waitForURL((u) => u.pathname === '/sign-in'), page.getByRole('link', { name: 'Back to sign in' }).click()]);
+      assert.equal(await page.getByRole('link', { name: 'Back to sign in' }).getAttribute('href'), '/sign-in');
+      // The attempt is still on the client: once the Frontend API is back, "Try again" (a fresh page load) finishes it.
+      e2e.emulator.faults.clear();
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await expectSignedInAtHome(page, 'Signed in as Fay Fault (fay@example.com)');
+      const after = await ssoEvents(page);
+      assert.deepEqual(after.at(-1), { type: 'sso-redirect', reason: 'complete', url: '/', transfer: 'sign-up', path: '/sign-in/sso-callback' });
       // The browser logs the failed request the test caused; nothing else may go wrong.
       const caused = (e: string) => e.startsWith('console.error: Failed to load resource') || /^requestfailed: POST \S+\/v1\/client\/sign_ups\?/.test(e);
       assert.deepEqual(e2e.errors(page).filter((e) => !caused(e)), []);

@@ -4,6 +4,8 @@ import type { SsoCallbackStatus } from './callback-params.js';
 export interface RunState {
   status: SsoCallbackStatus;
   error?: ElementError;
+  /** The failure was not a verdict on the attempt (network, server): loading the page again may finish it. */
+  retryable?: boolean;
 }
 
 /**

@@ -6,9 +6,9 @@ type SignUpUnsafeMetadata = NonNullable<HandleOAuthCallbackParams['unsafeMetadat
 import { ClerkFlowElement } from '../../base-element.js';
 import { CaptchaController } from '../../captcha.js';
 import type { ClerkInstance, NavigateHook } from '../../context.js';
-import { elementError, toElementError, type ElementError } from '../../errors.js';
+import { elementError, isClerkApiError, toElementError, type ElementError } from '../../errors.js';
 import { SsoErrorEvent, SsoRedirectEvent } from '../../events.js';
-import { redirect } from '../../navigation.js';
+import { loadPage, redirect } from '../../navigation.js';
 import { hostStyles } from '../../styles.js';
 import {
   checkCallbackUrls,
@@ -50,7 +50,7 @@ const isError = (value: unknown): value is ElementError => typeof (value as Elem
  * @csspart error-title - The failure's heading line.
  * @csspart error-message - Clerk's (or the element's) message.
  * @csspart back-link - The link back to sign-in.
- * @csspart retry - "Try again", shown when Clerk itself failed to load.
+ * @csspart retry - "Try again": reloads Clerk when it failed to load, or the page when a network or server failure stopped the callback.
  * @cssprop [--clerk-elements-error-color=#b3261e] - Colour of the error (shared by every element).
  * @cssprop [--sso-callback-gap=0.75em] - Space between the spinner and the text, and between error lines.
  * @cssprop [--sso-callback-spinner-size=1.25em] - Size of the default spinner.
@@ -147,7 +147,9 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
               <p part="error-message">${error.message}</p>
               ${this.ctx.status === 'error' && !this.#run
                 ? html`<button part="retry" type="button" @click=${() => this.ctx.retry()}>${this.t('oauthElements.retry')}</button>`
-                : nothing}
+                : this.#run?.state.retryable
+                  ? html`<button part="retry" type="button" @click=${this.#reload}>${this.t('oauthElements.retry')}</button>`
+                  : nothing}
               <a part="back-link" href=${this.#signInHref()}>${this.t('oauthElements.backToSignIn')}</a>`
           : nothing}
       </div>
@@ -261,7 +263,12 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
       // clerk-js found nothing it could do: never leave a spinner behind.
       await this.#go(run, target, target.signInUrl, 'sign-in', transfer);
     } catch (cause) {
-      this.#fail(run, toElementError(cause, 'sso_callback_failed'));
+      // Only Clerk's API errors carry a message for people; clerk-js's own ("ClerkJS: …", e.g. after a dropped
+      // connection) do not. Those and server errors may pass on a fresh page load; a 4xx verdict would not.
+      const api = isClerkApiError(cause);
+      const status = (cause as { status?: unknown }).status;
+      const error = api ? toElementError(cause, 'sso_callback_failed') : elementError('sso_callback_failed', this.t('oauthElements.ssoCallback.unexpectedError'), cause);
+      this.#fail(run, error, !api || (typeof status === 'number' && (status >= 500 || status === 429)));
     }
   }
 
@@ -310,8 +317,11 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
     run.target.dispatchEvent(event);
   }
 
-  #fail(run: CallbackRun, error: ElementError): void {
-    run.set({ status: 'error', error });
+  /** A fresh page load is a fresh run: the attempt is still on the client for clerk-js to finish. */
+  readonly #reload = () => loadPage(window.location.href, true);
+
+  #fail(run: CallbackRun, error: ElementError, retryable = false): void {
+    run.set({ status: 'error', error, retryable });
     const event = new SsoErrorEvent(error);
     run.target.dispatchEvent(event);
   }

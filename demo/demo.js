@@ -71,7 +71,7 @@ document.getElementById('sign-out')?.addEventListener('click', async (event) => 
   } catch (e) {
     // clerk-js forgets the session locally before the request; the server still has it, so take it back.
     await restoreSession(window.Clerk);
-    const detail = e?.errors?.[0]?.longMessage ?? e?.errors?.[0]?.message ?? e?.message ?? 'unknown error';
+    const detail = String(e?.errors?.[0]?.longMessage ?? e?.errors?.[0]?.message ?? e?.message ?? 'unknown error').replace(/\.$/, '');
     if (error) {
       error.textContent = `Sign-out failed: ${detail}. Please try again.`;
       error.hidden = false;

@@ -1,5 +1,5 @@
 import type { RequestContext } from './context';
-import { FapiError, apiError, fail, notFound, paramInvalid, paramMissing, unauthenticated } from './errors';
+import { FapiError, fail, notFound, paramInvalid, paramMissing, unauthenticated } from './errors';
 import { buildEnvironment } from './environment';
 import { clientJSON, externalAccountJSON, sessionJSON, signInJSON, signUpJSON, signUpRequirements, tokenJSON, userJSON } from './json';
 import { providerOf } from './settings';
@@ -52,6 +52,11 @@ export function matchFapiRoute(method: string, path: string): { route: Route; pa
   return null;
 }
 
+/** Every emulated FAPI route as `METHOD /v1/pattern` (the log's `route` field). */
+export function fapiRoutes(): string[] {
+  return routes.map((r) => `${r.method} ${r.pattern}`);
+}
+
 export function routeExists(path: string): boolean {
   return routes.some((r) => r.regex.test(path));
 }
@@ -99,7 +104,7 @@ function oauthStrategy(ctx: RequestContext, strategy: string | null): string {
   if (!strategy) throw paramMissing('strategy');
   const provider = ctx.world.settings.providers.find((p) => p.strategy === strategy && (p.enabled ?? true));
   if (!provider) {
-    throw fail(422, 'form_param_value_invalid', 'is invalid', `${strategy} does not match one of the allowed values for parameter strategy`, 'strategy');
+    throw fail('form_param_value_invalid', `${strategy} does not match one of the allowed values for parameter strategy`, 'strategy');
   }
   return strategy;
 }
@@ -124,15 +129,13 @@ const USERNAME_RE = /^[a-zA-Z0-9_.-]+$/;
 export function validateUsername(ctx: RequestContext, username: string): void {
   const { min, max } = ctx.world.settings.usernameLength;
   if (username.length < min || username.length > max) {
-    throw new FapiError(422, [
-      apiError('form_username_invalid_length', `Username must be between ${min} and ${max} characters long.`, `Username must be between ${min} and ${max} characters long.`, 'username'),
-    ]);
+    throw fail('form_username_invalid_length', `Username must be between ${min} and ${max} characters long.`, 'username');
   }
   if (!USERNAME_RE.test(username)) {
-    throw fail(422, 'form_username_invalid_character', 'is invalid', 'Username can only contain letters, numbers, underscores, dashes and dots.', 'username');
+    throw fail('form_username_invalid_character', undefined, 'username');
   }
   if (ctx.world.store.findUserByUsername(username)) {
-    throw fail(422, 'form_identifier_exists', 'That username is taken. Please try another.', 'That username is taken. Please try another.', 'username');
+    throw fail('form_identifier_exists', 'That username is taken. Please try another.', 'username');
   }
 }
 
@@ -163,15 +166,15 @@ function applySignUpFields(ctx: RequestContext, su: SignUpRecord): void {
     if (!b.has(param)) continue;
     const value = (b.get(param) ?? '').trim();
     attempt(() => {
-      if (value.length > 256) throw fail(422, 'form_param_max_length_exceeded', 'is too long', `${param} must be at most 256 characters.`, param);
+      if (value.length > 256) throw fail('form_param_max_length_exceeded', `${param} should not exceed 256 characters.`, param);
       su[key] = value || null;
     });
   }
   if (b.has('email_address')) {
     const email = (b.get('email_address') ?? '').trim().toLowerCase();
     attempt(() => {
-      if (!EMAIL_RE.test(email)) throw fail(422, 'form_param_format_invalid', 'is invalid', 'email_address must be a valid email address.', 'email_address');
-      if (store.findUserByEmail(email)) throw fail(422, 'form_identifier_exists', 'That email address is taken. Please try another.', undefined, 'email_address');
+      if (!EMAIL_RE.test(email)) throw fail('form_param_format_invalid', 'email_address must be a valid email address.', 'email_address');
+      if (store.findUserByEmail(email)) throw fail('form_identifier_exists', 'That email address is taken. Please try another.', 'email_address');
       if (su.emailAddress !== email) {
         su.emailAddress = email;
         su.emailVerified = !!su.identity && su.identity.emailAddress.toLowerCase() === email;
@@ -182,8 +185,8 @@ function applySignUpFields(ctx: RequestContext, su: SignUpRecord): void {
   if (b.has('phone_number')) {
     const phone = (b.get('phone_number') ?? '').replace(/[\s()-]/g, '');
     attempt(() => {
-      if (!PHONE_RE.test(phone)) throw fail(422, 'form_param_format_invalid', 'is invalid', 'phone_number must be a valid phone number according to E.164 international standard.', 'phone_number');
-      if (store.findUserByPhone(phone)) throw fail(422, 'form_identifier_exists', 'That phone number is taken. Please try another.', undefined, 'phone_number');
+      if (!PHONE_RE.test(phone)) throw fail('form_param_format_invalid', 'phone_number must be a valid phone number according to E.164 international standard.', 'phone_number');
+      if (store.findUserByPhone(phone)) throw fail('form_identifier_exists', 'That phone number is taken. Please try another.', 'phone_number');
       if (su.phoneNumber !== phone) {
         su.phoneNumber = phone;
         su.phoneVerified = false;
@@ -319,13 +322,13 @@ on('POST', '/v1/client/sign_ins', (ctx) => {
     const su = client.signUpId ? store.data.signUps[client.signUpId] : undefined;
     const v = su?.externalVerification;
     if (!su || !v || v.status !== 'transferable' || v.error?.code !== 'external_account_exists' || !su.identity) {
-      throw fail(400, 'sign_in_transfer_invalid', 'Nothing to transfer', 'There is no sign-up with an existing external account to transfer to a sign-in.');
+      throw fail('account_transfer_invalid', 'There is no account to transfer: no sign-up with an existing external account to turn into a sign-in.');
     }
     const found = store.findExternalAccount(su.identity.provider, su.identity.providerUserId);
     if (!found) throw notFound('external account');
     const si = signInRecord(found.user.id, found.user.emails[0]?.email ?? found.user.username ?? '');
     const existing = activeSessionFor(ctx, client, found.user.id);
-    if (existing) throw new FapiError(422, [apiError('identifier_already_signed_in', "You're already signed in.", "You're already signed in.", undefined, { session_id: existing.id })]);
+    if (existing) throw fail('identifier_already_signed_in', undefined, undefined, { session_id: existing.id });
     const session = store.createSession(client, found.user, settings.singleSessionMode);
     si.status = 'complete';
     si.createdSessionId = session.id;
@@ -348,7 +351,7 @@ on('POST', '/v1/client/sign_ins', (ctx) => {
   }
   if (b.has('identifier') || strategy) {
     // Only social flows are emulated; identifier-first sign-ins fail like an unknown identifier.
-    throw fail(422, 'form_identifier_not_found', "Couldn't find your account.", "Couldn't find your account.", 'identifier');
+    throw fail('form_identifier_not_found', undefined, 'identifier');
   }
   const si = signInRecord(null, '');
   store.data.signIns[si.id] = si;
@@ -397,7 +400,7 @@ on('POST', '/v1/client/sign_ups', (ctx) => {
   if (isTrue(b.get('transfer'))) {
     const si = client.signInId ? store.data.signIns[client.signInId] : undefined;
     if (!si || si.firstFactorVerification?.status !== 'transferable' || !si.pendingIdentity) {
-      throw fail(400, 'sign_up_transfer_invalid', 'Nothing to transfer', 'There is no sign-in with an unknown external account to transfer to a sign-up.');
+      throw fail('account_transfer_invalid', 'There is no account to transfer: no sign-in with an unknown external account to turn into a sign-up.');
     }
     fillFromIdentity(su, si.pendingIdentity, si.pendingScopes);
     applySignUpFields(ctx, su);
@@ -415,7 +418,7 @@ on('POST', '/v1/client/sign_ups', (ctx) => {
     su.externalAccountStrategy = strategy;
     su.externalVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
   } else if (strategy) {
-    throw fail(422, 'form_param_value_invalid', 'is invalid', `${strategy} is not supported by the emulator`, 'strategy');
+    throw fail('form_param_value_invalid', `${strategy} does not match one of the allowed values for parameter strategy`, 'strategy');
   }
   store.data.signUps[su.id] = su;
   client.signUpId = su.id;
@@ -434,7 +437,7 @@ on('GET', '/v1/client/sign_ups/:id', (ctx) => withClient(ctx, signUpJSON(clientS
 on('PATCH', '/v1/client/sign_ups/:id', (ctx) => {
   const su = clientSignUp(ctx);
   const client = ctx.client!;
-  if (su.createdSessionId) throw fail(422, 'sign_up_already_complete', 'This sign-up is already complete.', 'This sign-up is already complete.');
+  if (su.createdSessionId) throw fail('sign_up_cannot_be_updated');
   applySignUpFields(ctx, su);
   const strategy = ctx.body.get('strategy');
   if (strategy?.startsWith('oauth_')) {
@@ -460,7 +463,7 @@ on('POST', '/v1/client/sign_ups/:id/prepare_verification', (ctx) => {
     if (!su.emailAddress) throw paramMissing('email_address');
     su.emailVerification = v;
   } else {
-    throw fail(422, 'form_param_value_invalid', 'is invalid', 'strategy must be phone_code or email_code', 'strategy');
+    throw fail('form_param_value_invalid', `${strategy ?? ''} does not match one of the allowed values for parameter strategy`, 'strategy');
   }
   return withClient(ctx, signUpJSON(su, ctx.world.settings));
 });
@@ -471,22 +474,22 @@ on('POST', '/v1/client/sign_ups/:id/attempt_verification', (ctx) => {
   const strategy = ctx.body.get('strategy');
   const code = ctx.body.get('code');
   const key = strategy === 'phone_code' ? 'phone' : strategy === 'email_code' ? 'email' : null;
-  if (!key) throw fail(422, 'form_param_value_invalid', 'is invalid', 'strategy must be phone_code or email_code', 'strategy');
+  if (!key) throw fail('form_param_value_invalid', `${strategy ?? ''} does not match one of the allowed values for parameter strategy`, 'strategy');
   const v = key === 'phone' ? su.phoneVerification : su.emailVerification;
-  if (!v) throw fail(400, 'verification_missing', 'Verification not prepared', `Prepare the ${strategy} verification first.`);
+  if (!v) throw fail('verification_missing');
   if (!code) throw paramMissing('code');
   if (v.status === 'failed' || v.attempts >= MAX_CODE_ATTEMPTS) {
     v.status = 'failed';
-    throw fail(422, 'verification_failed', 'Too many failed attempts', 'You have made too many failed verification attempts. Request a new code.', 'code');
+    throw fail('verification_failed', undefined, 'code');
   }
   if (v.expireAt < now()) {
     v.status = 'expired';
-    throw fail(422, 'verification_expired', 'This verification has expired.', 'This verification has expired. Request a new code.', 'code');
+    throw fail('verification_expired', undefined, 'code');
   }
   if (code !== VERIFICATION_CODE) {
     v.attempts += 1;
     ctx.world.store.save();
-    throw fail(422, 'form_code_incorrect', 'Incorrect code', 'Incorrect code', 'code');
+    throw fail('form_code_incorrect', undefined, 'code');
   }
   v.status = 'verified';
   v.attempts += 1;
@@ -500,7 +503,7 @@ on('POST', '/v1/client/sign_ups/:id/attempt_verification', (ctx) => {
 
 on('POST', '/v1/client/sessions/:id/touch', (ctx) => {
   const session = sessionOfClient(ctx, ctx.params.id);
-  if (session.status !== 'active') throw fail(404, 'session_not_found', 'Session not found', 'This session is no longer active.');
+  if (session.status !== 'active') throw fail('invalid_action_for_session', `Unable to touch session ${session.id}`);
   session.lastActiveAt = now();
   session.updatedAt = session.lastActiveAt;
   ctx.client!.lastActiveSessionId = session.id;
@@ -574,7 +577,7 @@ on('POST', '/v1/me/external_accounts', (ctx) => {
 function userAccount(ctx: RequestContext) {
   const { user } = currentSession(ctx);
   const account = user.externalAccounts.find((a) => a.id === ctx.params.id);
-  if (!account) throw fail(404, 'external_account_not_found', 'External account not found', 'The external account you are looking for was not found.');
+  if (!account) throw fail('external_account_not_found');
   return { user, account };
 }
 

@@ -1,7 +1,9 @@
 export { startEmulator, parsePort, EMULATOR_PUBLISHABLE_KEY, PROXY_PATH, CONTROL_PATH } from './server';
 export { PAGE_CSP } from './http';
 export type { EmulatorOptions, RunningEmulator } from './server';
-export { VERIFICATION_CODE } from './fapi';
+export { VERIFICATION_CODE, fapiRoutes } from './fapi';
+export { FAPI_ERRORS, VERIFICATION_ERRORS } from './errors';
+export type { FapiErrorCode, VerificationErrorCode } from './errors';
 export { DEFAULT_SETTINGS, mergeSettings, loadSettingsFile } from './settings';
 export type { EmulatorSettings, SettingsInput, SeedUser, SeedExternalAccount, ProviderSetting } from './settings';
 export type { FaultSpec } from './faults';

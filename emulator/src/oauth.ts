@@ -1,5 +1,5 @@
 import type { RequestContext } from './context';
-import { apiError, fail } from './errors';
+import { apiError, fail, type VerificationErrorCode } from './errors';
 import { activeSessionFor, completeSignUpIfReady, ensureClient, fillFromIdentity, type FapiResult } from './fapi';
 import { newId, now, type Identity, type OAuthTransaction, type UserRecord, type VerificationRecord } from './state';
 
@@ -187,7 +187,7 @@ export function authorizeDecision(ctx: RequestContext): { status: number; locati
 
 // ---------------------------------------------------------------------------- FAPI's callback
 
-const failed = (strategy: string, code: string, message: string, meta: Record<string, string> = {}): VerificationRecord => ({
+const failed = (strategy: string, code: VerificationErrorCode, message: string, meta: Record<string, string> = {}): VerificationRecord => ({
   status: 'failed',
   strategy,
   attempts: 1,
@@ -202,11 +202,11 @@ export function oauthCallback(ctx: RequestContext): FapiResult {
   const state = q.get('state') ?? ctx.body.get('state') ?? '';
   const tx = store.data.oauth[state];
   if (!tx || tx.done) {
-    throw fail(400, 'oauth_callback_invalid_state', 'Invalid OAuth state', 'The OAuth state parameter is missing, unknown or already used.', 'state');
+    throw fail('oauth_callback_invalid', 'invalid form for oauth_callback: the state parameter is missing, unknown or already used.', 'state');
   }
   const client = store.data.clients[tx.clientId];
   if (!client || ctx.client?.id !== client.id) {
-    throw fail(400, 'oauth_callback_invalid_state', 'Invalid OAuth state', 'The OAuth state belongs to another client.', 'state');
+    throw fail('oauth_callback_invalid', 'invalid form for oauth_callback: the state belongs to another client.', 'state');
   }
   tx.done = true;
   const strategy = `oauth_${tx.provider}`;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { parseBody, parseCookies, readBody, type LogEntry, type RequestContext, type World } from './context';
-import { FapiError, apiError } from './errors';
+import { FAPI_ERRORS, FapiError, apiError, codeForStatus } from './errors';
 import { CLIENT_COOKIE, matchFapiRoute, routeExists } from './fapi';
 import { Faults, type FaultSpec } from './faults';
 import { clientJSON } from './json';
@@ -143,7 +143,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
       if (fault.status !== undefined) {
         entry.fault = 'status';
-        return sendJson(res, fault.status, { errors: [apiError(fault.code ?? 'emulator_injected_fault', 'Injected fault', `The emulator was told to fail this request with ${fault.status}.`)] });
+        const code = fault.code ?? codeForStatus(fault.status);
+        return sendJson(res, fault.status, { errors: [{ code, message: 'Injected fault', long_message: `The emulator was told to fail this request with ${fault.status}.`, meta: {} }] });
       }
     }
 
@@ -275,7 +276,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     res.on('close', once);
     handle(req, res, entry).catch((err: unknown) => {
       process.stderr.write(`emulator: ${req.method} ${req.url}: ${(err as Error)?.stack ?? String(err)}\n`);
-      if (!res.headersSent) sendJson(res, 500, { errors: [apiError('internal_clerk_error', 'Something went wrong', String((err as Error)?.message ?? err))] });
+      if (!res.headersSent) sendJson(res, 500, { errors: [apiError('internal_clerk_error', FAPI_ERRORS.internal_clerk_error.message, String((err as Error)?.message ?? err))] });
       else res.end();
     });
   });

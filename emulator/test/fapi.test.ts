@@ -1,16 +1,17 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests probe parsed FAPI JSON field by field */
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { EMULATOR_PUBLISHABLE_KEY, VERIFICATION_CODE, type RunningEmulator } from '../src/index';
-import { FapiClient, TEST_SETTINGS, withEmu } from './helpers';
+import { EMULATOR_PUBLISHABLE_KEY, FAPI_ERRORS, VERIFICATION_CODE, VERIFICATION_ERRORS, fapiRoutes, type RunningEmulator } from '../src/index';
+import { FapiClient, TEST_SETTINGS, seen, withEmu } from './helpers';
 
 let emu: RunningEmulator;
 let c: FapiClient;
 const cb = () => `${emu.url}/sign-in/sso-callback`;
 const done = () => `${emu.url}/`;
 
+const routesSeen = new Set<string>();
 before(async () => {
-  ({ emu } = await withEmu({ settings: TEST_SETTINGS }));
+  ({ emu } = await withEmu({ settings: TEST_SETTINGS, logRequests: (e) => void (e.route && routesSeen.add(e.route)) }));
 });
 after(() => emu.close());
 beforeEach(() => {
@@ -178,7 +179,7 @@ describe('sign-in with OAuth', () => {
   it('transfer without a transferable sign-in is an error', async () => {
     const r = await c.fapi('POST', '/client/sign_ups', { transfer: 'true' });
     assert.equal(r.status, 400);
-    assert.equal(r.json.errors[0].code, 'sign_up_transfer_invalid');
+    assert.equal(r.json.errors[0].code, 'account_transfer_invalid');
   });
 
   it('provider denied consent -> failed verification with oauth_access_denied, back to redirect_url', async () => {
@@ -194,7 +195,9 @@ describe('sign-in with OAuth', () => {
     const state = new URL(auth).searchParams.get('state')!;
     const wrong = await c.raw('/__clerk/v1/oauth_callback?code=x&state=bogus');
     assert.equal(wrong.status, 400);
-    assert.equal(((await wrong.json()) as any).errors[0].code, 'oauth_callback_invalid_state');
+    const wrongCode = ((await wrong.json()) as any).errors[0].code;
+    assert.equal(wrongCode, 'oauth_callback_invalid');
+    seen.codes.add(wrongCode);
     const page = await c.raw(`/oauth/authorize?state=bogus`);
     assert.equal(page.status, 400);
     const other = new FapiClient(emu);
@@ -287,7 +290,7 @@ describe('sign-up with OAuth', () => {
   it('sign_ins transfer without a transferable sign-up is an error', async () => {
     const r = await c.fapi('POST', '/client/sign_ins', { transfer: 'true' });
     assert.equal(r.status, 400);
-    assert.equal(r.json.errors[0].code, 'sign_in_transfer_invalid');
+    assert.equal(r.json.errors[0].code, 'account_transfer_invalid');
   });
 });
 
@@ -449,7 +452,10 @@ describe('sessions, tokens, sign-out, me', () => {
     const r = await c.fapi('POST', `/client/sessions/${sid}/remove`);
     assert.equal(r.json.response.status, 'removed');
     assert.deepEqual(r.json.client.sessions, []);
-    assert.equal((await c.fapi('POST', `/client/sessions/${sid}/touch`)).status, 404);
+    const touch = await c.fapi('POST', `/client/sessions/${sid}/touch`);
+    assert.equal(touch.status, 400);
+    assert.equal(touch.json.errors[0].code, 'invalid_action_for_session');
+    assert.equal((await c.fapi('POST', `/client/sessions/sess_unknown/touch`)).json.errors[0].code, 'resource_not_found');
   });
 
   it('PATCH /me username with the same rules', async () => {
@@ -579,5 +585,170 @@ describe('request log', () => {
     assert.equal(last.route, 'PATCH /v1/client/sign_ups/:id');
     assert.ok(emu.log.some((e) => e.path === '/oauth/authorize' && e.method === 'POST' && e.status === 302));
     assert.ok(emu.log.some((e) => e.route === 'GET /v1/oauth_callback' && e.status === 302));
+  });
+});
+
+describe('the rest of the routes and error codes', () => {
+  async function signedInAlice() {
+    await c.consent(await startSignIn(), 'user:user_alice');
+    const client = (await c.fapi('GET', '/client')).json.response;
+    c.sessionId = client.last_active_session_id;
+    return client.last_active_session_id as string;
+  }
+
+  it('PUT and POST /client create the client (and its cookie) once', async () => {
+    const put = await c.fapi('PUT', '/client');
+    assert.equal(put.status, 200);
+    assert.match(put.json.response.id, /^client_/);
+    const post = await c.fapi('POST', '/client');
+    assert.equal(post.json.response.id, put.json.response.id);
+    const touch = await c.raw('/__clerk/v1/client/touch');
+    assert.equal(touch.status, 422);
+    assert.equal(((await touch.json()) as any).errors[0].meta.param_name, 'redirect_url');
+  });
+
+  it('prepare_first_factor restarts the OAuth round trip of a sign-in', async () => {
+    await startSignIn();
+    const id = (await c.fapi('GET', '/client')).json.response.sign_in.id;
+    const r = await c.fapi('POST', `/client/sign_ins/${id}/prepare_first_factor`, { strategy: 'oauth_github', redirect_url: cb(), action_complete_redirect_url: done() });
+    assert.equal(r.status, 200);
+    const url = new URL(r.json.response.first_factor_verification.external_verification_redirect_url);
+    assert.equal(url.searchParams.get('client_id'), 'emulator-github');
+    const { page } = await c.consent(url.toString(), 'user:user_bob');
+    assert.equal(page, done());
+  });
+
+  it('identifier-first sign-in is not emulated: form_identifier_not_found on identifier', async () => {
+    const r = await c.fapi('POST', '/client/sign_ins', { identifier: 'alice@example.com' });
+    assert.equal(r.status, 422);
+    assert.equal(r.json.errors[0].code, 'form_identifier_not_found');
+    assert.equal(r.json.errors[0].meta.param_name, 'identifier');
+  });
+
+  it('sign_ins transfer while already signed in as that user -> identifier_already_signed_in with the session id', async () => {
+    const sid = await signedInAlice();
+    await c.consent(await startSignUp(), 'user:user_alice');
+    const r = await c.fapi('POST', '/client/sign_ins', { transfer: 'true' });
+    assert.equal(r.status, 400);
+    assert.equal(r.json.errors[0].code, 'identifier_already_signed_in');
+    assert.equal(r.json.errors[0].meta.session_id, sid);
+  });
+
+  it('sign-up by id; a completed sign-up cannot be updated (sign_up_cannot_be_updated)', async () => {
+    const su = await newUserSignUp();
+    assert.equal((await c.fapi('GET', `/client/sign_ups/${su.id}`)).json.response.id, su.id);
+    const doneSu = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { username: 'ninanew', legal_accepted: 'true' });
+    assert.equal(doneSu.json.response.status, 'complete');
+    const again = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { username: 'other1' });
+    assert.equal(again.status, 403);
+    assert.equal(again.json.errors[0].code, 'sign_up_cannot_be_updated');
+  });
+
+  it('a sign-up callback whose provider email belongs to a user fails with form_identifier_exists', async () => {
+    const { page } = await c.consent(await startSignUp(), 'new', { email: 'alice@example.com' });
+    assert.equal(page, cb());
+    const ea = (await c.fapi('GET', '/client')).json.response.sign_up.verifications.external_account;
+    assert.equal(ea.status, 'failed');
+    assert.equal(ea.error.code, 'form_identifier_exists');
+  });
+
+  it('names longer than 256 characters -> form_param_max_length_exceeded; bad unsafe_metadata -> form_param_format_invalid', async () => {
+    const su = await newUserSignUp();
+    const r = await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { first_name: 'x'.repeat(257), unsafe_metadata: '{nope' });
+    assert.deepEqual(r.json.errors.map((e: any) => [e.code, e.meta.param_name]), [
+      ['form_param_max_length_exceeded', 'first_name'],
+      ['form_param_format_invalid', 'unsafe_metadata'],
+    ]);
+  });
+
+  it('codes: an expired verification (verification_expired), a missing code, an unknown strategy, nothing to prepare', async () => {
+    emu.setSettings({ attributes: { phone_number: { enabled: true, required: true } } });
+    const su = await newUserSignUp();
+    const noPhone = await c.fapi('POST', `/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'phone_code' });
+    assert.deepEqual([noPhone.status, noPhone.json.errors[0].code, noPhone.json.errors[0].meta.param_name], [422, 'form_param_missing', 'phone_number']);
+    const badStrategy = await c.fapi('POST', `/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'totp' });
+    assert.equal(badStrategy.json.errors[0].code, 'form_param_value_invalid');
+    const badAttempt = await c.fapi('POST', `/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'totp', code: '1' });
+    assert.equal(badAttempt.json.errors[0].code, 'form_param_value_invalid');
+    await c.fapi('PATCH', `/client/sign_ups/${su.id}`, { phone_number: '+15555550102' });
+    await c.fapi('POST', `/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'phone_code' });
+    const noCode = await c.fapi('POST', `/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'phone_code' });
+    assert.equal(noCode.json.errors[0].code, 'form_param_missing');
+    emu.world.store.data.signUps[su.id]!.phoneVerification!.expireAt = Date.now() - 1;
+    const expired = await c.fapi('POST', `/client/sign_ups/${su.id}/attempt_verification`, { strategy: 'phone_code', code: VERIFICATION_CODE });
+    assert.equal(expired.status, 400);
+    assert.equal(expired.json.errors[0].code, 'verification_expired');
+    assert.equal(expired.json.meta.client.sign_up.verifications.phone_number.status, 'expired');
+    const prep = await c.fapi('POST', `/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'phone_code' });
+    assert.equal(prep.json.response.verifications.phone_number.status, 'unverified', 'a new code can be requested');
+  });
+
+  it('sign-up with a non-OAuth strategy is rejected (form_param_value_invalid on strategy)', async () => {
+    const r = await c.fapi('POST', '/client/sign_ups', { strategy: 'email_link' });
+    assert.deepEqual([r.status, r.json.errors[0].code, r.json.errors[0].meta.param_name], [422, 'form_param_value_invalid', 'strategy']);
+  });
+
+  it('end one session; a token for a JWT template', async () => {
+    const sid = await signedInAlice();
+    const tok = await c.fapi('POST', `/client/sessions/${sid}/tokens/supabase`);
+    assert.equal(tok.json.object, 'token');
+    const end = await c.fapi('POST', `/client/sessions/${sid}/end`);
+    assert.equal(end.json.response.status, 'ended');
+    const after = await c.fapi('POST', `/client/sessions/${sid}/tokens`);
+    assert.deepEqual([after.status, after.json.errors[0].code], [401, 'authentication_invalid']);
+  });
+
+  it('the callback answers a form POST (response_mode=form_post providers) like a GET', async () => {
+    const auth = await startSignIn();
+    const u = new URL(auth);
+    const decision = await c.raw('/oauth/authorize', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ state: u.searchParams.get('state')!, choice: 'user:user_alice' }).toString(),
+    });
+    const code = new URL(decision.headers.get('location')!).searchParams.get('code')!;
+    const r = await c.raw('/__clerk/v1/oauth_callback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ state: u.searchParams.get('state')!, code }).toString(),
+    });
+    assert.equal(r.status, 302);
+    assert.equal(r.headers.get('location'), done());
+  });
+
+  it('an unexpected failure is a 500 internal_clerk_error, not a hung request', async () => {
+    const r = await c.raw('/__clerk/v1/client/sign_ins', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{broken' });
+    assert.equal(r.status, 500);
+    const json = (await r.json()) as any;
+    assert.equal(json.errors[0].code, 'internal_clerk_error');
+    seen.codes.add(json.errors[0].code);
+  });
+
+  it('injected faults answer with Clerk\'s code for their status unless given one', async () => {
+    for (const [status, code] of [
+      [429, 'too_many_requests'],
+      [503, 'service_unavailable'],
+      [500, 'internal_clerk_error'],
+      [401, 'authentication_invalid'],
+    ] as const) {
+      emu.injectFault({ path: '/__clerk/v1/environment', status });
+      const r = await c.fapi('GET', '/environment');
+      assert.deepEqual([r.status, r.json.errors[0].code], [status, code]);
+    }
+  });
+});
+
+describe('coverage (fails when a route or an error code is added without a test)', () => {
+  it('every FAPI route was called by the tests above', () => {
+    const missing = fapiRoutes().filter((r) => !routesSeen.has(r));
+    assert.deepEqual(missing, []);
+  });
+
+  it('every error code was answered, each with Clerk\'s HTTP status', () => {
+    const missing = [...Object.keys(FAPI_ERRORS), ...VERIFICATION_ERRORS].filter((code) => !seen.codes.has(code));
+    assert.deepEqual(missing, []);
+    assert.deepEqual(seen.statusMismatches, []);
+    const unknown = [...seen.codes].filter((code) => !(code in FAPI_ERRORS) && !(VERIFICATION_ERRORS as readonly string[]).includes(code));
+    assert.deepEqual(unknown, ['external_account_missing_refresh_token'], 'only the seeded error code comes from outside the catalogue');
   });
 });

@@ -1,5 +1,27 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests probe parsed FAPI JSON field by field */
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/index';
+import { FAPI_ERRORS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/index';
+
+/**
+ * What the FAPI responses of a test file contained: error codes (HTTP errors and verification errors) and
+ * any HTTP error whose status is not Clerk's status for its code. The coverage tests read it.
+ */
+export const seen = { codes: new Set<string>(), statusMismatches: [] as string[] };
+
+function recordCodes(status: number, json: any): void {
+  const walk = (v: any): void => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v.error && typeof v.error.code === 'string') seen.codes.add(v.error.code);
+    for (const x of Object.values(v)) walk(x);
+  };
+  walk(json?.response ?? json?.client ?? null);
+  walk(json?.meta?.client ?? null);
+  for (const e of Array.isArray(json?.errors) ? json.errors : []) {
+    seen.codes.add(e.code);
+    const known = (FAPI_ERRORS as Record<string, { status: number }>)[e.code];
+    if (known && known.status !== status && status !== 405) seen.statusMismatches.push(`${e.code}: ${status}, Clerk says ${known.status}`);
+  }
+}
 
 /** A browser-like FAPI client: one cookie jar, clerk-js's wire rules (PATCH/DELETE as POST + `_method`, form bodies). */
 export class FapiClient {
@@ -53,7 +75,9 @@ export class FapiClient {
       body: method === 'GET' ? undefined : form.toString(),
     });
     const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : null };
+    const json = text ? JSON.parse(text) : null;
+    recordCodes(res.status, json);
+    return { status: res.status, json };
   }
 
   /**

@@ -148,4 +148,61 @@ describe('<oauth-buttons> with the real clerk-js against the emulator', () => {
     assert.deepEqual(fapiCalls(e2e.control.log()).filter((l) => l.includes('sign_')), ['POST /v1/client/sign_ins 200']);
     assert.equal(transactions().length, 1);
   });
+  it('keyboard only, on a slow network that then drops: progress while waiting, the error announced, focus kept, Enter tries again', async () => {
+    const page = await e2e.newPage();
+    await e2e.goto(page, '/sign-in');
+    await waitForStatus(page, 'ready');
+    // The network fails in the browser (the emulator's `drop` is not enough: Chromium silently retries a
+    // POST whose keep-alive connection was reset, and then it succeeds).
+    await page.route(
+      '**/__clerk/v1/client/sign_ins?*',
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.abort('connectionfailed');
+      },
+      { times: 1 },
+    );
+    await page.evaluate(() => {
+      const w = window as unknown as { redirects: number };
+      w.redirects = 0;
+      document.addEventListener('oauth-redirect', () => w.redirects++);
+    });
+    const google = page.getByRole('button', { name: 'Continue with Google' });
+    await google.focus();
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, 'redirecting');
+    assert.equal(await google.getAttribute('aria-busy'), 'true');
+    await page.keyboard.press('Enter');
+    await waitForStatus(page, 'error');
+    const alert = page.locator('oauth-buttons').getByRole('alert');
+    const message = (await alert.textContent())?.trim() ?? '';
+    assert.ok(message.length > 0, 'the error is shown');
+    assert.equal(await google.getAttribute('aria-disabled'), 'false');
+    assert.equal(await page.evaluate(() => document.querySelector('oauth-buttons')!.shadowRoot!.activeElement?.textContent?.trim()), 'Continue with Google');
+    // The second Enter while redirecting started nothing.
+    assert.equal(await page.evaluate(() => (window as unknown as { redirects: number }).redirects), 1);
+    assert.equal(transactions().length, 0);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/oauth/authorize');
+    assert.equal(new URL(page.url()).searchParams.get('client_id'), 'emulator-google');
+    assert.equal(transactions().length, 1);
+  });
+
+  it('a framework app cancels oauth-redirect and starts the flow itself with the URL it was given', async () => {
+    const page = await e2e.newPage();
+    await e2e.goto(page, '/sign-up');
+    await waitForStatus(page, 'ready');
+    await page.evaluate(() => {
+      document.addEventListener('oauth-redirect', (event) => {
+        const e = event as Event & { detail: { strategy: string; mode: string; url: string } };
+        e.preventDefault();
+        const clerk = (window as unknown as { Clerk: { client: { signUp: { authenticateWithRedirect(p: unknown): Promise<unknown> } } } }).Clerk;
+        void clerk.client.signUp.authenticateWithRedirect({ strategy: e.detail.strategy, redirectUrl: `${e.detail.url}?from=app`, redirectUrlComplete: '/' });
+      });
+    });
+    await page.getByRole('button', { name: 'Continue with GitHub' }).click();
+    await page.waitForURL((u) => u.pathname === '/oauth/authorize');
+    assert.deepEqual(transactions(), [{ kind: 'sign_up', provider: 'github', redirectUrl: `${e2e.url}/sign-in/sso-callback?from=app`, complete: `${e2e.url}/` }]);
+    assert.deepEqual(fapiCalls(e2e.control.log()).filter((l) => l.includes('sign_')), ['POST /v1/client/sign_ups 200']);
+  });
 });

@@ -170,6 +170,12 @@ export const NothingToFinish: Story = {
   play: redirectsTo('sign-in', '/sign-in'),
 };
 
+export const PendingTaskOpenedDirectly: Story = {
+  name: 'Outcome: opened directly with a pending session task',
+  args: { options: scenarios.ssoPendingTaskOpenedDirectly },
+  play: redirectsTo('session-task', '/sign-in#/tasks/choose-organization'),
+};
+
 export const UserLocked: Story = {
   name: 'Outcome: locked user',
   args: { options: scenarios.ssoUserLocked },
@@ -186,6 +192,17 @@ export const FapiError: Story = {
   name: 'Outcome: Frontend API error',
   args: { options: scenarios.ssoFapiError },
   play: failsWith('form_identifier_exists', 'That email address is taken.'),
+};
+
+export const ConnectionLost: Story = {
+  name: 'Outcome: connection lost while finishing',
+  args: {
+    options: { redirectCallback: { kind: 'error', error: new Error('ClerkJS: Something went wrong initializing Clerk during the sign in flow.') } },
+  },
+  play: async (context) => {
+    await failsWith('sso_callback_failed', 'Check your connection and try again.')(context);
+    await expect(part(context.canvasElement, 'retry')!.textContent).toBe('Try again');
+  },
 };
 
 export const TransferDisabled: Story = {

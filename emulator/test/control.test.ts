@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { startEmulator, type RunningEmulator } from '../src/index';
 import { FapiClient, TEST_SETTINGS } from './helpers';
 
@@ -15,6 +17,15 @@ async function start(opts: Parameters<typeof startEmulator>[0] = {}) {
 }
 after(() => Promise.all(started.map((e) => e.close())));
 
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2000 });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
 const json = (emu: RunningEmulator, method: string, path: string, body?: unknown) =>
   fetch(`${emu.url}/__emulator${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 
@@ -25,9 +36,35 @@ describe('control API', () => {
     assert.equal((await json(emu, 'GET', '/log')).status, 404);
   });
 
-  it('binds to 127.0.0.1 only', async () => {
+  it('binds to 127.0.0.1 only: other interfaces (IPv6 loopback, the machine\'s own addresses) refuse the connection', async () => {
     const emu = await start();
     assert.match(emu.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(await canConnect('127.0.0.1', emu.port), true);
+    const others = ['::1', ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((i) => !i.internal).map((i) => i.address))];
+    for (const host of others) assert.equal(await canConnect(host, emu.port), false, `reachable on ${host}`);
+  });
+
+  it('logs every request (method, path, status) to a callback and as one stdout line each', async () => {
+    const entries: string[] = [];
+    const emu = await start({ logRequests: (e) => entries.push(`${e.method} ${e.path} ${e.status}`) });
+    await fetch(`${emu.url}/__clerk/v1/environment`);
+    await fetch(`${emu.url}/nope`);
+    assert.deepEqual(entries, ['GET /__clerk/v1/environment 200', 'GET /nope 404']);
+    const printing = await start({ logRequests: true, control: true });
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      await new FapiClient(printing).fapi('PATCH', '/environment');
+      printing.injectFault({ path: '/__clerk/v1/client', drop: true });
+      await fetch(`${printing.url}/__clerk/v1/client`).catch(() => {});
+      await json(printing, 'GET', '/log');
+    } finally {
+      process.stdout.write = write;
+    }
+    assert.match(lines[0]!, /^POST\(PATCH\) \/__clerk\/v1\/environment 200 [\d.]+ms\n$/);
+    assert.match(lines[1]!, /^GET \/__clerk\/v1\/client dropped [\d.]+ms\n$/);
+    assert.equal(lines.length, 2, 'control calls are not logged');
   });
 
   it('seeds users, lists them, resets back to the settings users', async () => {
@@ -94,28 +131,70 @@ describe('control API', () => {
     assert.equal((await c.fapi('PATCH', '/environment')).status, 200);
   });
 
-  it('injects latency', async () => {
+  it('injects latency for the next N calls, then answers at full speed', async () => {
     const emu = await start({ control: true });
     const c = new FapiClient(emu);
-    await json(emu, 'POST', '/faults', { path: '/__clerk/v1/environment', latencyMs: 150 });
-    const t0 = performance.now();
-    assert.equal((await c.fapi('GET', '/environment')).status, 200);
-    assert.ok(performance.now() - t0 >= 140);
+    await json(emu, 'POST', '/faults', { path: '/__clerk/v1/environment', latencyMs: 150, times: 2 });
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      assert.equal((await c.fapi('GET', '/environment')).status, 200);
+      assert.ok(performance.now() - t0 >= 140);
+    }
     const t1 = performance.now();
     await c.fapi('GET', '/environment');
     assert.ok(performance.now() - t1 < 140);
-    assert.equal(emu.log.filter((e) => e.fault === 'latency').length, 1);
+    assert.equal(emu.log.filter((e) => e.fault === 'latency').length, 2);
+    assert.ok(emu.log.filter((e) => e.fault === 'latency').every((e) => e.durationMs >= 140));
   });
 
-  it('drops the connection', async () => {
+  it('latency combined with a status: slow, then the error', async () => {
     const emu = await start({ control: true });
     const c = new FapiClient(emu);
-    emu.injectFault({ path: '/__clerk/v1/client', drop: true });
+    emu.injectFault({ method: 'POST', path: '/__clerk/v1/client/sign_ins', latencyMs: 120, status: 429 });
+    const t0 = performance.now();
+    const r = await c.fapi('POST', '/client/sign_ins', { strategy: 'oauth_google', redirect_url: `${emu.url}/cb` });
+    assert.ok(performance.now() - t0 >= 110);
+    assert.deepEqual([r.status, r.json.errors[0].code], [429, 'too_many_requests']);
+    assert.equal(emu.log.at(-1)!.fault, 'status');
+  });
+
+  it('drops the connection for the next N calls (any method), then answers', async () => {
+    const emu = await start({ control: true });
+    const c = new FapiClient(emu);
+    emu.injectFault({ path: '/__clerk/v1/client*', drop: true, times: 3 });
     await assert.rejects(c.fapi('GET', '/client'));
+    await assert.rejects(c.fapi('POST', '/client/sign_ins', { strategy: 'oauth_google', redirect_url: `${emu.url}/cb` }));
+    await assert.rejects(c.fapi('DELETE', '/client/sessions'));
     assert.equal((await c.fapi('GET', '/client')).status, 200);
-    const dropped = emu.log.find((e) => e.fault === 'drop');
-    assert.ok(dropped);
-    assert.equal(dropped.status, 0);
+    const dropped = emu.log.filter((e) => e.fault === 'drop');
+    assert.deepEqual(dropped.map((e) => [e.effectiveMethod, e.status]), [
+      ['GET', 0],
+      ['POST', 0],
+      ['DELETE', 0],
+    ]);
+    assert.deepEqual(emu.faults.all(), []);
+  });
+
+  it('faults reach any route: the clerk-js script, the provider page, demo pages', async () => {
+    const emu = await start({ control: true, demo: true });
+    emu.injectFault({ path: '/__clerk/npm/*', status: 503 });
+    emu.injectFault({ path: '/oauth/authorize', status: 500 });
+    emu.injectFault({ path: '/sign-in', drop: true });
+    assert.equal((await fetch(`${emu.url}/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js`)).status, 503);
+    assert.equal((await fetch(`${emu.url}/oauth/authorize?state=x`)).status, 500);
+    await assert.rejects(fetch(`${emu.url}/sign-in`));
+    assert.equal((await fetch(`${emu.url}/sign-in`)).status, 200);
+  });
+
+  it('reads settings and state, seeds several users at once, answers 404 for an unknown control route', async () => {
+    const emu = await start({ control: true });
+    assert.equal(((await (await json(emu, 'GET', '/settings')).json()) as any).usernameLength.max, 12);
+    const many = await json(emu, 'POST', '/users', [{ id: 'user_c1', username: 'carol1' }, { id: 'user_c2', username: 'carol2' }]);
+    assert.deepEqual(((await many.json()) as any[]).map((u) => u.id), ['user_c1', 'user_c2']);
+    const state = (await (await json(emu, 'GET', '/state')).json()) as any;
+    assert.ok(state.users.user_c2);
+    assert.equal((await json(emu, 'GET', '/nope')).status, 404);
+    assert.equal((await json(emu, 'POST', '/faults', { path: 'no-slash', status: 500 })).status, 400);
   });
 
   it('lists and clears faults; rejects a fault with no effect', async () => {

@@ -420,14 +420,32 @@ describe('<continue-signup>', () => {
     expect(m.fake.callsTo('setActive')).to.have.length(2);
   });
 
-  it('a refused redirect with the focus in the form moves the focus to the sign-in link', async () => {
+  it('a refused redirect with the focus in the form keeps the focus inside the element (never <body>)', async () => {
     const m = await mount(scenarios.continueUsernameLegal, { attrs: { 'redirect-url-complete': 'https://evil.example/' } });
     type(m, 'username', 'ninanew');
     check(m);
     $<HTMLButtonElement>(m, '[part~=submit]').focus();
     await submit(m);
     await until(() => m.el.status === 'error', 'error');
-    await until(() => m.root.activeElement?.getAttribute('part') === 'link', 'focus on the way out');
+    await m.el.updateComplete;
+    expect(text(m, '[part=error]')).to.contain('https://evil.example');
+    // The session is active, so the message (signed up) keeps the focus; the sign-in link is back as a way out.
+    expect(['message', 'link']).to.include(m.root.activeElement?.getAttribute('part'));
+    expect($(m, '[part=link]')).to.not.equal(null);
+  });
+
+  it('a cancelled completion redirect (the app routes itself) moves the focus to the message, not <body>', async () => {
+    const m = await mount(scenarios.continueUsernameLegal, { onRedirect: (e) => e.preventDefault() });
+    type(m, 'username', 'ninanew');
+    check(m);
+    $<HTMLButtonElement>(m, '[part~=submit]').focus();
+    await submit(m);
+    await until(() => m.el.status === 'complete', 'complete');
+    expect(m.redirects.map((e) => e.reason)).to.deep.equal(['complete']);
+    await until(() => m.root.activeElement?.getAttribute('part') === 'message', 'focus on the message');
+    expect(text(m, '[part=message]')).to.contain('You are signed up');
+    expect($(m, '[part=footer]')).to.equal(null);
+    await expect(m.el).to.be.accessible();
   });
 
   it('a field name that is no CSS identifier still gets its error focused', async () => {

@@ -331,7 +331,8 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     // focus to the way out rather than dropping keyboard users on <body>.
     const ended = ['error', 'complete', 'abandoned', 'redirecting'].includes(this.status);
     if (ended && this.#focusWasInside && !(this.renderRoot as ShadowRoot).activeElement) {
-      this.renderRoot.querySelector<HTMLElement>('[part=retry], [part=link]')?.focus();
+      const target = ['retry', 'link', 'message'].map((p) => this.renderRoot.querySelector<HTMLElement>(`[part=${p}]`)).find(Boolean);
+      target?.focus();
     }
   }
 
@@ -362,10 +363,11 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     const code = this.step.kind === 'code' && !this.blocker && ['verifying', 'submitting', 'error'].includes(this.status);
     const form = this.step.kind === 'form' && !this.blocker && ['collecting', 'submitting', 'error'].includes(this.status);
     const codeKey = codeStepKey(this.step.kind === 'code' ? this.step.field : 'phone_number');
-    const signIn = safeLinkUrl(this.#signInTarget());
+    // Once signed up, "Already have an account? Sign in" no longer applies.
+    const signIn = this.status === 'complete' ? undefined : safeLinkUrl(this.#signInTarget());
     return html`<slot name="heading"><h2 part="heading">${this.t(code ? `${codeKey}.title` : 'signUp.continue.title')}</h2></slot>
       ${form || code ? html`<p part="subtitle">${this.t(code ? `${codeKey}.formSubtitle` : 'signUp.continue.subtitle')}</p>` : nothing}
-      <p part="message" role="status">${this.status === 'loading' ? this.t(`${C}loading`) : this.notice}</p>
+      <p part="message" role="status" tabindex="-1">${this.status === 'loading' ? this.t(`${C}loading`) : this.notice}</p>
       <div part="error" role="alert">${this.blocker?.error.message ?? this.formError?.message ?? ''}</div>
       ${this.blocker?.retry
         ? html`<button part="retry" type="button" @click=${this.blocker.retry}>${this.t('oauthElements.retry')}</button>`

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { clerkUser, fapiCalls, signInThroughFakeProvider, useE2E, startSignInWithClerk, waitForProviderReady } from './harness';
+import { clerkUser, fapiCalls, routeFrontendApiToEmulator, signInThroughFakeProvider, useE2E, startSignInWithClerk, waitForProviderReady } from './harness';
 
 const e2e = useE2E();
 
@@ -201,5 +201,44 @@ describe('demo /account: who is signed in, linked social accounts, sign-out', ()
     const deletes = fapiCalls(e2e.control.log()).filter((l) => l.startsWith('DELETE'));
     assert.deepEqual(deletes, ['DELETE /v1/client/sessions 200']);
     assert.equal(e2e.control.log().find((e) => e.effectiveMethod === 'DELETE')?.fault, 'latency');
+  });
+});
+
+describe('real-Clerk mode (CLERK_PUBLISHABLE_KEY): pages against a Frontend API host, not the proxy', () => {
+  const host = 'clerk.example-app.com';
+  const key = `pk_test_${Buffer.from(`${host}$`).toString('base64')}`;
+  const real = useE2E({ publishableKey: key });
+
+  it('loads clerk-js and its environment and client from that host, under the page CSP and Trusted Types', async () => {
+    const page = await real.newPage();
+    const routed = await routeFrontendApiToEmulator(page, real, host);
+    await real.goto(page, '/');
+    const provider = await page.evaluate(() => {
+      const p = document.querySelector('clerk-provider')!;
+      return { key: p.getAttribute('publishable-key'), proxy: p.getAttribute('proxy-url') };
+    });
+    assert.deepEqual(provider, { key, proxy: null });
+    assert.ok(routed.includes('GET /npm/@clerk/clerk-js@6/dist/clerk.browser.js'), routed.join('\n'));
+    assert.ok(routed.some((r) => r.endsWith(' /v1/client')), routed.join('\n'));
+    await page.waitForSelector('#who[data-state="signed-out"]');
+    // Nothing went to the proxy path: clerk-js talked to the Frontend API host only.
+    assert.deepEqual(real.control.log().filter((e) => e.path.startsWith('/__clerk/') && !routed.includes(`${e.method} ${e.path.slice('/__clerk'.length)}`)), []);
+    assert.deepEqual(real.errors(page), []);
+  });
+
+  it('the CSP of those pages blocks a Frontend API host other than the key\'s', async () => {
+    const page = await real.newPage();
+    await routeFrontendApiToEmulator(page, real, host);
+    await real.goto(page, '/');
+    const blocked = await page.evaluate(async () => {
+      try {
+        await fetch('https://clerk.someone-else.com/v1/environment');
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    assert.equal(blocked, true);
+    assert.ok(real.errors(page).some((e) => /Content Security Policy/.test(e) && e.includes('clerk.someone-else.com')), real.errors(page).join('\n'));
   });
 });

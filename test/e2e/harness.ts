@@ -9,12 +9,15 @@
  *   assert.deepEqual(e2e.errors(page), []);       // page errors, console errors, CSP violations
  *   await e2e.close();
  */
-import { existsSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, beforeEach } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startEmulator, type FaultSpec, type LogEntry, type RunningEmulator, type SeedUser, type SettingsInput } from '../../emulator/src/index';
 import { EMULATOR_DIR, ELEMENTS_BUNDLE } from '../../emulator/src/paths';
 import { CHROMIUM_ARGS, findChrome } from '../../scripts/chrome.mjs';
+import { bundleIsStale, buildBundle } from '../../scripts/bundle.mjs';
 
 /** The flags every browser run of this project uses (scripts/chrome.mjs). */
 export const CHROME_FLAGS = CHROMIUM_ARGS;
@@ -29,6 +32,12 @@ export interface E2EOptions {
   settings?: SettingsInput | string;
   /** Share a browser between harnesses (otherwise one is launched and closed with the harness). */
   browser?: Browser;
+  /**
+   * Real-Clerk mode, as `CLERK_PUBLISHABLE_KEY=... npm start` serves it: the pages carry this key and no
+   * proxy-url, and their CSP allows its Frontend API. Pair with `routeFrontendApiToEmulator()` to answer
+   * that host from the emulator (there is no network here).
+   */
+  publishableKey?: string;
 }
 
 export interface Control {
@@ -72,15 +81,29 @@ export function collectErrors(page: Page): string[] {
   return list;
 }
 
-export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
-  if (!existsSync(ELEMENTS_BUNDLE)) {
-    throw new Error(`${ELEMENTS_BUNDLE} is missing: run \`npx vite build --mode browser\` (npm run build) before the e2e tests`);
+let privateBundle: string | undefined;
+/**
+ * The bundle the demo serves as /elements.js. When dist/browser is missing or older than src/, the tests
+ * would exercise old code: build the current sources once per process into a private folder instead
+ * (never into dist, which other runs may be reading at the same moment).
+ */
+function elementsBundle(): string {
+  if (!bundleIsStale(ELEMENTS_BUNDLE)) return ELEMENTS_BUNDLE;
+  if (!privateBundle) {
+    const outDir = mkdtempSync(join(tmpdir(), 'e2e-elements-'));
+    process.stderr.write(`e2e: ${ELEMENTS_BUNDLE} is missing or older than src/; building the current sources into ${outDir}\n`);
+    privateBundle = buildBundle({ outDir, quiet: true });
   }
+  return privateBundle;
+}
+
+export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
+  const elementsPath = elementsBundle();
   const emulator = await startEmulator({
     port: 0,
     settings: options.settings ?? `${EMULATOR_DIR}/settings/default.json`,
     control: true,
-    demo: true,
+    demo: { elementsPath, ...(options.publishableKey ? { publishableKey: options.publishableKey } : {}) },
   });
   const browser = options.browser ?? (await launchChromium());
   const contexts = new Set<BrowserContext>();
@@ -204,6 +227,25 @@ export async function startSignUpWithClerk(page: Page, strategy = 'oauth_google'
     },
     [strategy, redirectUrl, redirectUrlComplete] as const,
   );
+}
+
+/**
+ * Answers a real Frontend API host (`https://<host>/v1/*`, `/npm/*`) from the emulator, for the pages of a
+ * harness started with `publishableKey`: the browser still sees the real origin, so its CSP, Trusted Types
+ * and CORS rules apply as they would against Clerk. Returns the URLs that were routed.
+ */
+export async function routeFrontendApiToEmulator(page: Page, e2e: E2E, host: string): Promise<string[]> {
+  const routed: string[] = [];
+  await page.context().route(`https://${host}/**`, async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    routed.push(`${request.method()} ${url.pathname}`);
+    const response = await route.fetch({ url: `${e2e.url}/__clerk${url.pathname}${url.search}` });
+    const origin = request.headers()['origin'];
+    const headers = { ...response.headers(), ...(origin ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' } : {}) };
+    await route.fulfill({ response, headers });
+  });
+  return routed;
 }
 
 /** The FAPI part of the log as `METHOD /v1/path status` lines (effective method, ids kept). */

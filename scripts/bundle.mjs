@@ -1,0 +1,33 @@
+// The single-file browser bundle (dist/browser/clerk-oauth-elements.js) that the demo serves as /elements.js:
+// is it older than src/, and building it (into dist, or a private folder so concurrent runs never read half a file).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const BUNDLE = join(ROOT, 'dist', 'browser', 'clerk-oauth-elements.js');
+
+/** Newest modification time of the files the bundle is built from. */
+export function newestSource(dir = join(ROOT, 'src')) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when the bundle is missing or older than a source file. */
+export function bundleIsStale(bundle = BUNDLE) {
+  return !existsSync(bundle) || statSync(bundle).mtimeMs < newestSource();
+}
+
+/** `vite build --mode browser` (into `outDir` when given); returns the bundle's path, throws with vite's output on failure. */
+export function buildBundle({ outDir, quiet = false } = {}) {
+  const args = [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'browser', '--logLevel', quiet ? 'error' : 'info'];
+  if (outDir) args.push('--outDir', outDir);
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build --mode browser failed (${r.status}):\n${r.stdout ?? ''}${r.stderr ?? ''}`);
+  return outDir ? join(outDir, 'clerk-oauth-elements.js') : BUNDLE;
+}

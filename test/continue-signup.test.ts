@@ -516,6 +516,26 @@ describe('<continue-signup>', () => {
     await until(() => m.fake.callsTo('load').length === 2, 'a second load');
   });
 
+  it('slots a page heading in place of its own, and extra content below the form', async () => {
+    const m = await mount(scenarios.continueUsernameLegal);
+    const heading = document.createElement('h1');
+    heading.slot = 'heading';
+    heading.textContent = 'Almost there';
+    const extra = document.createElement('p');
+    extra.textContent = 'Need help? Write to us.';
+    m.el.append(heading, extra);
+    await m.el.updateComplete;
+    const headingSlot = $<HTMLSlotElement>(m, 'slot[name=heading]');
+    expect(headingSlot.assignedElements()).to.deep.equal([heading]);
+    // The default heading is fallback content: in the tree, but not rendered.
+    expect($(m, '[part=heading]').getClientRects().length).to.equal(0);
+    const defaultSlot = $<HTMLSlotElement>(m, 'slot:not([name])');
+    expect(defaultSlot.assignedElements()).to.deep.equal([extra]);
+    // Below the form.
+    expect($(m, 'form').compareDocumentPosition(defaultSlot) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    await expect(m.el).to.be.accessible();
+  });
+
   it('uses German labels, links included', async () => {
     const de: Localization = {
       formFieldLabel__username: 'Benutzername',

@@ -100,11 +100,17 @@ ${body}
 `;
 }
 
+/** A dead end the person can leave: the reason (announced) and a way back to the app's sign-in page. */
+function invalidRequest(ctx: RequestContext, reasonHtml: string): { status: number; html: string } {
+  const signIn = new URL(ctx.world.settings.urls.signIn, ctx.origin).toString();
+  return { status: 400, html: page('Invalid request', `<h1>Invalid request</h1><p role="alert">${reasonHtml}</p><p><a href="${esc(signIn)}">Start again from sign-in</a></p>`) };
+}
+
 export function authorizePage(ctx: RequestContext): { status: number; html: string } {
   const state = ctx.url.searchParams.get('state') ?? '';
   const tx = ctx.world.store.data.oauth[state];
   if (!tx || tx.done) {
-    return { status: 400, html: page('Invalid request', '<h1>Invalid request</h1><p role="alert">Unknown or expired <code>state</code> parameter.</p>') };
+    return invalidRequest(ctx, 'Unknown or expired <code>state</code> parameter.');
   }
   const name = providerName(ctx, tx.provider);
   const app = ctx.world.settings.applicationName;
@@ -150,7 +156,7 @@ ${newUser}
 export function authorizeDecision(ctx: RequestContext): { status: number; location?: string; html?: string } {
   const state = ctx.body.get('state') ?? '';
   const tx = ctx.world.store.data.oauth[state];
-  if (!tx || tx.done) return { status: 400, html: page('Invalid request', '<h1>Invalid request</h1><p role="alert">Unknown or expired <code>state</code> parameter.</p>') };
+  if (!tx || tx.done) return invalidRequest(ctx, 'Unknown or expired <code>state</code> parameter.');
   const callback = new URL(CALLBACK_PATH, ctx.origin);
   callback.searchParams.set('state', state);
   const choice = ctx.body.get('choice') ?? '';
@@ -162,7 +168,7 @@ export function authorizeDecision(ctx: RequestContext): { status: number; locati
   let identity: Identity;
   if (choice.startsWith('user:')) {
     const user = ctx.world.store.data.users[choice.slice(5)];
-    if (!user) return { status: 400, html: page('Unknown user', '<h1>Unknown user</h1>') };
+    if (!user) return invalidRequest(ctx, 'That account does not exist (any more).');
     identity = identityOfUser(user, tx.provider);
   } else if (choice === 'new') {
     const b = ctx.body;
@@ -176,7 +182,7 @@ export function authorizeDecision(ctx: RequestContext): { status: number; locati
       imageUrl: '',
     };
   } else {
-    return { status: 400, html: page('Bad choice', '<h1>Bad choice</h1>') };
+    return invalidRequest(ctx, 'Choose an account, a new user, or Deny.');
   }
   tx.code = newId('code', 24);
   tx.codeIdentity = identity;

@@ -200,6 +200,7 @@ describe('sign-in with OAuth', () => {
     seen.codes.add(wrongCode);
     const page = await c.raw(`/oauth/authorize?state=bogus`);
     assert.equal(page.status, 400);
+    assert.match(await page.text(), /role="alert">Unknown or expired <code>state<\/code> parameter\.<\/p><p><a href="http:\/\/127\.0\.0\.1:\d+\/sign-in">Start again from sign-in<\/a>/);
     const other = new FapiClient(emu);
     const stolen = await other.raw(`/__clerk/v1/oauth_callback?code=x&state=${state}`);
     assert.equal(stolen.status, 400);

@@ -1,6 +1,7 @@
 // /account: the signed-in user's linked social accounts, read from window.Clerk.user.externalAccounts.
 // Text nodes only (the page runs under Trusted Types). <connected-accounts> manages them; this list shows
 // what Clerk itself reports, so the page is useful (and testable) with or without that element.
+import { onClerk } from '/demo.js';
 
 function label(account) {
   const provider = typeof account.providerTitle === 'function' ? account.providerTitle() : account.provider;
@@ -32,14 +33,4 @@ function render(clerk) {
   none.hidden = !user || accounts.length > 0;
 }
 
-let listening = false;
-function ready(clerk) {
-  render(clerk);
-  if (!listening && clerk?.addListener) {
-    listening = true;
-    clerk.addListener(() => render(clerk));
-  }
-}
-
-document.addEventListener('clerk-ready', (event) => ready(event.clerk ?? window.Clerk));
-if (document.querySelector('clerk-provider')?.getAttribute('status') === 'ready') ready(window.Clerk);
+onClerk(render);

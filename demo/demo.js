@@ -28,16 +28,22 @@ function render(clerk) {
   if (signOut) signOut.hidden = !user && signOut.getAttribute('aria-disabled') !== 'true';
 }
 
-let listening = false;
-function ready(clerk) {
-  render(clerk);
-  if (!listening && clerk?.addListener) {
-    listening = true;
-    clerk.addListener(() => render(clerk));
-  }
+/** Calls `render(clerk)` once Clerk is ready (also when it already was) and on every change Clerk reports. */
+export function onClerk(render) {
+  let listening = false;
+  const ready = (clerk) => {
+    render(clerk);
+    if (!listening && clerk?.addListener) {
+      listening = true;
+      clerk.addListener(() => render(clerk));
+    }
+  };
+  document.addEventListener('clerk-ready', (event) => ready(event.clerk ?? window.Clerk));
+  // The provider may have finished before the calling module ran.
+  if (document.querySelector('clerk-provider')?.getAttribute('status') === 'ready') ready(window.Clerk);
 }
 
-document.addEventListener('clerk-ready', (event) => ready(event.clerk ?? window.Clerk));
+onClerk(render);
 document.addEventListener('clerk-error', (event) => {
   const who = document.getElementById('who');
   if (who) {
@@ -45,8 +51,6 @@ document.addEventListener('clerk-error', (event) => {
     who.textContent = `Clerk failed to load: ${event.message ?? 'unknown error'}`;
   }
 });
-// The provider may have finished before this module ran.
-if (document.querySelector('clerk-provider')?.getAttribute('status') === 'ready') ready(window.Clerk);
 
 async function restoreSession(clerk) {
   try {

@@ -1,2 +1,3 @@
 export declare const CHROMIUM_ARGS: string[];
 export declare function findChrome(options?: { install?: boolean }): string;
+export declare function findChromeOrExit(): string;

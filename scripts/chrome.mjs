@@ -58,3 +58,13 @@ export function findChrome({ install = true } = {}) {
       'or set CHROME_PATH to its executable.',
   );
 }
+
+/** findChrome() for command-line scripts: on failure, prints what to install and exits. */
+export function findChromeOrExit() {
+  try {
+    return findChrome();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}

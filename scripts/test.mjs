@@ -1,15 +1,9 @@
 // npm test: everything, in order, stopping at the first failure. Finds (or installs) Chrome first.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChrome } from './chrome.mjs';
+import { findChromeOrExit } from './chrome.mjs';
 
-let chrome;
-try {
-  chrome = findChrome();
-} catch (error) {
-  console.error(error.message);
-  process.exit(1);
-}
+const chrome = findChromeOrExit();
 const env = { ...process.env, CHROME_PATH: chrome };
 
 const steps = [

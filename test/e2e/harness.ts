@@ -207,25 +207,21 @@ export async function signInThroughFakeProvider(page: Page, identity: FakeIdenti
   await Promise.all([page.waitForURL((u) => u.pathname !== '/oauth/authorize', { timeout }), button.click()]);
 }
 
-/** Starts an OAuth sign-in with the real clerk-js on the page (before `<oauth-buttons>` exists). */
-export async function startSignInWithClerk(page: Page, strategy = 'oauth_google', redirectUrl = '/sign-in/sso-callback', redirectUrlComplete = '/'): Promise<void> {
+/** Starts an OAuth sign-in (or, with `resource: 'signUp'`, a sign-up) with the real clerk-js on the page. */
+export async function startSignInWithClerk(
+  page: Page,
+  strategy = 'oauth_google',
+  redirectUrl = '/sign-in/sso-callback',
+  redirectUrlComplete = '/',
+  resource: 'signIn' | 'signUp' = 'signIn',
+): Promise<void> {
   await page.evaluate(
-    ([s, r, c]) => {
-      const clerk = (window as unknown as { Clerk: { client: { signIn: { authenticateWithRedirect(p: unknown): Promise<unknown> } } } }).Clerk;
-      void clerk.client.signIn.authenticateWithRedirect({ strategy: s, redirectUrl: r, redirectUrlComplete: c });
+    ([s, r, c, which]) => {
+      type Resource = { authenticateWithRedirect(p: unknown): Promise<unknown> };
+      const clerk = (window as unknown as { Clerk: { client: Record<'signIn' | 'signUp', Resource> } }).Clerk;
+      void clerk.client[which].authenticateWithRedirect({ strategy: s, redirectUrl: r, redirectUrlComplete: c });
     },
-    [strategy, redirectUrl, redirectUrlComplete] as const,
-  );
-}
-
-/** Same for a sign-up. */
-export async function startSignUpWithClerk(page: Page, strategy = 'oauth_google', redirectUrl = '/sign-in/sso-callback', redirectUrlComplete = '/'): Promise<void> {
-  await page.evaluate(
-    ([s, r, c]) => {
-      const clerk = (window as unknown as { Clerk: { client: { signUp: { authenticateWithRedirect(p: unknown): Promise<unknown> } } } }).Clerk;
-      void clerk.client.signUp.authenticateWithRedirect({ strategy: s, redirectUrl: r, redirectUrlComplete: c });
-    },
-    [strategy, redirectUrl, redirectUrlComplete] as const,
+    [strategy, redirectUrl, redirectUrlComplete, resource] as const,
   );
 }
 

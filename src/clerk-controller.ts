@@ -4,6 +4,7 @@ import { clerkContext, type ClerkContextValue } from './context.js';
 import { pageClerk } from './clerk-loader.js';
 import { ClerkStore } from './clerk-store.js';
 import { elementError } from './errors.js';
+import { EMPTY_INSTANCE } from './instance.js';
 import { defaultLocalization } from './localization.js';
 
 /**
@@ -142,7 +143,7 @@ export class ClerkController implements ReactiveController {
 
 const LOADING: ClerkContextValue = Object.freeze({
   status: 'loading',
-  socialProviders: [],
+  instance: EMPTY_INSTANCE,
   localization: defaultLocalization,
   urls: { allowedRedirectOrigins: [] },
   retry: () => {},

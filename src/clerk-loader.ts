@@ -1,6 +1,7 @@
 import type { ClerkOptions } from '@clerk/shared/types';
 import type { ClerkInstance } from './context.js';
 import { elementError, toElementError, type ElementError } from './errors.js';
+import { pageUrl } from './navigation.js';
 
 /** The clerk-js major this package is tested with; `clerk-js-version` overrides it. */
 export const DEFAULT_CLERK_JS_VERSION = '6';
@@ -45,7 +46,7 @@ export interface ScriptSource {
 }
 
 /** Where clerk-js's script-tag build comes from, the way Clerk's own SDKs decide it. */
-export function clerkScriptUrl(source: ScriptSource, base: string = window.location.href): string {
+export function clerkScriptUrl(source: ScriptSource, base: string = pageUrl()): string {
   if (source.clerkJsUrl) return new URL(source.clerkJsUrl, base).href;
   const version = source.clerkJsVersion || DEFAULT_CLERK_JS_VERSION;
   const path = `/npm/@clerk/clerk-js@${version}/dist/clerk.browser.js`;

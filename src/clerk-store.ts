@@ -1,7 +1,7 @@
 import type { ClerkContextValue, ClerkInstance, ClerkUrls, NavigateHook, ProviderStatus } from './context.js';
 import type { ElementError } from './errors.js';
 import { defaultLocalization, type Localization } from './localization.js';
-import { socialProvidersOf } from './providers.js';
+import { EMPTY_INSTANCE, instanceSettingsOf, type EnvironmentLike } from './instance.js';
 
 /** What a store needs from its owner besides Clerk itself. */
 export interface StoreConfig {
@@ -11,7 +11,8 @@ export interface StoreConfig {
   retry: () => void;
 }
 
-type EnvironmentHolder = { __internal_environment?: Parameters<typeof socialProvidersOf>[0] };
+/** clerk-js keeps its environment on an internal property (no public getter in v6): read here, and only here. */
+type EnvironmentHolder = { __internal_environment?: EnvironmentLike };
 
 /**
  * Turns a Clerk instance into context values: one new immutable value for every change Clerk reports.
@@ -72,7 +73,7 @@ export class ClerkStore {
       client: clerk?.client,
       session: clerk?.session,
       user: clerk?.user,
-      socialProviders: socialProvidersOf((clerk as EnvironmentHolder | undefined)?.__internal_environment),
+      instance: clerk ? instanceSettingsOf((clerk as EnvironmentHolder).__internal_environment) : EMPTY_INSTANCE,
       localization: config.localization ?? defaultLocalization,
       urls: config.urls,
       navigate: config.navigate,

@@ -7,7 +7,7 @@ import type {
 } from '@clerk/shared/types';
 import type { ElementError } from './errors.js';
 import type { Localization } from './localization.js';
-import type { SocialProvider } from './providers.js';
+import type { InstanceSettings } from './instance.js';
 
 export const PROVIDER_STATUSES = ['loading', 'ready', 'error'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
@@ -40,8 +40,8 @@ export interface ClerkContextValue {
   client?: ClientResource;
   session?: SignedInSessionResource | null;
   user?: UserResource | null;
-  /** Enabled social providers that can sign in, in Clerk's order. */
-  socialProviders: SocialProvider[];
+  /** The instance's settings (providers, sign-in URL, legal URLs, username rules), read once per change. */
+  instance: InstanceSettings;
   localization: Localization;
   urls: ClerkUrls;
   /** The page's router hook, if it gave one. */

@@ -35,7 +35,10 @@ export class ClerkErrorEvent extends ElementErrorEvent {
   }
 }
 
-/** Base of the cancelable redirect events: call `preventDefault()` to route yourself to `url`. */
+/**
+ * Base of the redirect events: call `preventDefault()` to route yourself to `url`. When `cancelable` is false,
+ * the navigation is already under way without the element (clerk-js navigated by itself): the event only says where.
+ */
 abstract class RedirectEvent extends Event {
   constructor(
     type: string,
@@ -43,8 +46,17 @@ abstract class RedirectEvent extends Event {
     readonly url: string,
     /** Why the element leaves the page. */
     readonly reason: string,
+    cancelable = true,
   ) {
-    super(type, { ...INIT, cancelable: true });
+    super(type, { ...INIT, cancelable });
+  }
+}
+
+/** `<clerk-provider>`: clerk-js asks its router to go somewhere (`routerPush` / `routerReplace`). Cancelable. */
+export class ClerkRedirectEvent extends RedirectEvent {
+  static readonly eventName = 'clerk-redirect';
+  constructor(url: string, cancelable = true) {
+    super(ClerkRedirectEvent.eventName, url, 'clerk', cancelable);
   }
 }
 
@@ -102,8 +114,9 @@ export class SsoRedirectEvent extends RedirectEvent {
     reason: string,
     /** Set when clerk-js moved the attempt over: `sign-up` (a new user on sign-in), `sign-in` (an existing user on sign-up). */
     readonly transfer?: 'sign-in' | 'sign-up',
+    cancelable = true,
   ) {
-    super(SsoRedirectEvent.eventName, url, reason);
+    super(SsoRedirectEvent.eventName, url, reason, cancelable);
   }
 }
 
@@ -138,8 +151,8 @@ export class SignUpErrorEvent extends ElementErrorEvent {
 /** `<continue-signup>`: leaving the page (complete, session task, nothing to continue). Cancelable. */
 export class SignUpRedirectEvent extends RedirectEvent {
   static readonly eventName = 'signup-redirect';
-  constructor(url: string, reason: string) {
-    super(SignUpRedirectEvent.eventName, url, reason);
+  constructor(url: string, reason: string, cancelable = true) {
+    super(SignUpRedirectEvent.eventName, url, reason, cancelable);
   }
 }
 
@@ -147,6 +160,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'clerk-ready': ClerkReadyEvent;
     'clerk-error': ClerkErrorEvent;
+    'clerk-redirect': ClerkRedirectEvent;
     'oauth-elements-status': StatusChangeEvent;
     'oauth-redirect': OAuthRedirectEvent;
     'oauth-error': OAuthErrorEvent;
@@ -157,3 +171,18 @@ declare global {
     'signup-redirect': SignUpRedirectEvent;
   }
 }
+
+/** Every event name this package fires, for listeners (and tests) that want them all. */
+export const EVENT_NAMES = [
+  ClerkReadyEvent.eventName,
+  ClerkErrorEvent.eventName,
+  ClerkRedirectEvent.eventName,
+  StatusChangeEvent.eventName,
+  OAuthRedirectEvent.eventName,
+  OAuthErrorEvent.eventName,
+  SsoRedirectEvent.eventName,
+  SsoErrorEvent.eventName,
+  SignUpCompleteEvent.eventName,
+  SignUpErrorEvent.eventName,
+  SignUpRedirectEvent.eventName,
+] as const;

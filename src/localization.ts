@@ -77,10 +77,11 @@ export const defaultLocalization = {
       nothingToCollect: 'Clerk needs something this form cannot collect. Please start again.',
       complete: 'You are signed up. Taking you on…',
     },
-    providerError: {
-      invalid_publishable_key: 'The publishable key is not valid. Check the publishable-key attribute.',
+    /** Messages for the package's own error codes; Clerk's API errors keep Clerk's (localized) message. */
+    errors: {
       script_load_failed: 'Clerk could not be loaded. Check your connection and try again.',
       clerk_load_failed: 'Clerk could not start. Please try again.',
+      clerk_unavailable: "Clerk's servers could not be reached, so signing in is not possible right now.",
     },
   },
 } satisfies LocalizationTree;
@@ -122,17 +123,19 @@ export function interpolate(template: string, params: Record<string, string | nu
   });
 }
 
-/** Looks up a dotted key (`signUp.continue.title`), falling back to the English default. */
-export function translate(
-  localization: LocalizationTree | undefined,
-  key: string,
-  params?: Record<string, string | number | undefined>,
-): string {
-  const lookup = (tree: LocalizationTree | undefined) => {
-    let node: unknown = tree;
-    for (const part of key.split('.')) node = isTree(node) ? node[part] : undefined;
-    return typeof node === 'string' && node.length > 0 ? node : undefined;
-  };
-  const template = lookup(localization) ?? lookup(defaultLocalization) ?? key;
-  return interpolate(template, params);
+const find = (tree: LocalizationTree | undefined, key: string) => {
+  let node: unknown = tree;
+  for (const part of key.split('.')) node = isTree(node) ? node[part] : undefined;
+  return typeof node === 'string' && node.length > 0 ? node : undefined;
+};
+
+/** A dotted key's label (page localization, then English), or undefined when neither has it. */
+export function lookup(localization: LocalizationTree | undefined, key: string, params?: Record<string, string | number | undefined>): string | undefined {
+  const template = find(localization, key) ?? find(defaultLocalization, key);
+  return template === undefined ? undefined : interpolate(template, params);
+}
+
+/** Looks up a dotted key (`signUp.continue.title`), falling back to the English default, then to the key. */
+export function translate(localization: LocalizationTree | undefined, key: string, params?: Record<string, string | number | undefined>): string {
+  return lookup(localization, key, params) ?? key;
 }

@@ -51,23 +51,3 @@ export function providerIconUrl(provider: SocialProvider, iconBaseUrl?: string):
 /** The letter shown when there is no icon. */
 export const providerInitial = (provider: SocialProvider): string =>
   (provider.name.trim().charAt(0) || provider.id.charAt(0) || '?').toUpperCase();
-
-interface EnvironmentLike {
-  userSettings?: {
-    social?: Record<string, { enabled?: boolean; authenticatable?: boolean; name?: string; logo_url?: string | null } | undefined>;
-    authenticatableSocialStrategies?: readonly string[];
-  };
-}
-
-/** The enabled, authenticatable social providers of a loaded Clerk, in Clerk's order. */
-export function socialProvidersOf(environment: EnvironmentLike | undefined | null): SocialProvider[] {
-  const settings = environment?.userSettings;
-  if (!settings) return [];
-  const social = settings.social ?? {};
-  const strategies =
-    settings.authenticatableSocialStrategies ??
-    Object.keys(social)
-      .filter((key) => social[key]?.enabled && social[key]?.authenticatable)
-      .sort();
-  return strategies.map((strategy) => describeProvider(strategy, social[strategy]));
-}

@@ -1,11 +1,23 @@
 import { css } from 'lit';
 
-/** Every element: honours `hidden`, inherits the page's font. */
+/**
+ * Every element: the shared design tokens (each public `--clerk-elements-*` property behind a private
+ * `--_` alias), `hidden`, the page's font, the error block and the spinner. Colours follow the page's
+ * `color-scheme` through `light-dark()`.
+ */
 export const hostStyles = css`
   :host {
     box-sizing: border-box;
-    font-family: var(--clerk-elements-font-family, inherit);
-    color: var(--clerk-elements-color, inherit);
+    --_font: var(--clerk-elements-font-family, inherit);
+    --_text: var(--clerk-elements-color, inherit);
+    --_radius: var(--clerk-elements-radius, 6px);
+    --_error-color: var(--clerk-elements-error-color, light-dark(#b3261e, #ffb4ab));
+    --_focus: var(--clerk-elements-focus-color, light-dark(#2f6fde, #8ab4f8));
+    --_muted-color: var(--clerk-elements-muted-color, light-dark(#4b5563, #b4b4bb));
+    --_spinner-size: var(--clerk-elements-spinner-size, 1.125em);
+    --_spinner-color: var(--clerk-elements-spinner-color, currentColor);
+    font-family: var(--_font);
+    color: var(--_text);
   }
   :host([hidden]) {
     display: none !important;
@@ -14,6 +26,9 @@ export const hostStyles = css`
   *::before,
   *::after {
     box-sizing: inherit;
+  }
+  [hidden] {
+    display: none !important;
   }
   .visually-hidden {
     position: absolute;
@@ -25,5 +40,67 @@ export const hostStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [part~='error'] {
+    color: var(--_error-color);
+  }
+  [part~='error']:focus {
+    outline: none;
+  }
+  [part~='error']:not(:empty) {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.375em;
+    margin-block: 0.5em;
+  }
+  [part~='error-title'],
+  [part~='error-message'] {
+    margin: 0;
+  }
+  [part~='error-title'] {
+    font-weight: 600;
+  }
+  [part~='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75em;
+  }
+  [part~='retry'] {
+    font: inherit;
+    color: inherit;
+    padding: 0.25em 0.75em;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    background: transparent;
+    cursor: pointer;
+  }
+  [part~='back-link'] {
+    color: inherit;
+  }
+  [part~='spinner'] {
+    display: inline-block;
+    flex: none;
+    inline-size: var(--_spinner-size);
+    block-size: var(--_spinner-size);
+    border: 0.15em solid color-mix(in srgb, var(--_spinner-color) 25%, transparent);
+    border-block-start-color: var(--_spinner-color);
+    border-radius: 50%;
+    animation: clerk-elements-spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='spinner'] {
+      animation-duration: 2.4s;
+    }
+  }
+  @keyframes clerk-elements-spin {
+    to {
+      transform: rotate(1turn);
+    }
   }
 `;

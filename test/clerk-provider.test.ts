@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { ClerkProviderElement } from '../src/elements/clerk-provider/clerk-provider.js';
 import { clerkScriptUrl, parsePublishableKey } from '../src/clerk-loader.js';
-import type { ClerkErrorEvent, ClerkReadyEvent, StatusChangeEvent } from '../src/events.js';
+import type { ClerkErrorEvent, ClerkReadyEvent, ClerkRedirectEvent, StatusChangeEvent } from '../src/events.js';
 import { FakeClerk, asClerk } from '../src/testing/index.js';
 import type { ClerkInstance } from '../src/context.js';
 import { TestConsumerElement, freshTag, keyFor, resetClerkGlobals, until } from './helpers.js';
@@ -87,8 +87,8 @@ describe('<clerk-provider>', () => {
     expect(requests.filter((r) => r.includes('clerk'))).to.deep.equal([]);
     // No element inside reports it, so the provider shows it, with a way out.
     const alert = el.shadowRoot!.querySelector('[part=error]')!;
-    expect(alert.hasAttribute('hidden')).to.equal(false);
     expect(alert.textContent).to.contain('publishable key is not valid');
+    expect(el.shadowRoot!.querySelector('[part=retry]'), 'with Try again').to.exist;
     expect(alert.getAttribute('role')).to.equal('alert');
     await expect(el).to.be.accessible();
   });
@@ -111,6 +111,44 @@ describe('<clerk-provider>', () => {
     expect(options.signUpFallbackRedirectUrl).to.equal('/welcome');
     expect(options).to.not.have.property('signUpUrl');
     expect(options.routerPush).to.be.a('function');
+  });
+
+  it("routes clerk-js's own navigations through one announced, cancelable exit, and refuses other origins", async () => {
+    const fake = new FakeClerk();
+    const routed: Array<[string, boolean | undefined]> = [];
+    const el = await fixture<ProviderEl>(staticHtml`<${providerTag} .clerk=${asClerk(fake)} .navigate=${(to: string, o?: { replace?: boolean }) => routed.push([to, o?.replace])}></${providerTag}>`);
+    await until(() => el.status === 'ready', 'ready');
+    const options = fake.options as { routerPush: (to: string) => Promise<unknown>; routerReplace: (to: string) => Promise<unknown> };
+    const seen: ClerkRedirectEvent[] = [];
+    el.addEventListener('clerk-redirect', (e) => seen.push(e));
+    await options.routerPush('/sign-in#/factor-one');
+    await options.routerReplace(`${location.origin}/done`);
+    expect(routed).to.deep.equal([
+      ['/sign-in#/factor-one', false],
+      ['/done', true],
+    ]);
+    expect(seen.map((e) => [e.url, e.reason, e.cancelable])).to.deep.equal([
+      [`${location.origin}/sign-in#/factor-one`, 'clerk', true],
+      [`${location.origin}/done`, 'clerk', true],
+    ]);
+    const cancel = (e: Event) => e.preventDefault();
+    el.addEventListener('clerk-redirect', cancel, { once: true });
+    await options.routerPush('/elsewhere');
+    expect(routed, 'a cancelled navigation is left to the page').to.have.length(2);
+    let refused: unknown;
+    await options.routerPush('https://evil.example/').catch((e: unknown) => (refused = e));
+    expect(String(refused)).to.contain('evil.example');
+    expect(routed).to.have.length(2);
+  });
+
+  it('keeps status read-only: assignments and status attributes from the page are ignored', async () => {
+    const fake = new FakeClerk();
+    const el = await fixture<ProviderEl>(staticHtml`<${providerTag} .clerk=${asClerk(fake)}></${providerTag}>`);
+    await until(() => el.status === 'ready', 'ready');
+    (el as unknown as { status: string }).status = 'error';
+    expect(el.status).to.equal('ready');
+    el.setAttribute('status', 'error');
+    expect(el.getAttribute('status')).to.equal('ready');
   });
 
   it('passes its CSP nonce to the script it adds', async () => {
@@ -270,7 +308,7 @@ describe('<clerk-provider>', () => {
     await until(() => consumer.status === 'ready', 'consumer ready');
     const value = consumer.value;
     expect(value.clerk).to.equal(fake);
-    expect(value.socialProviders.map((p) => [p.strategy, p.name, p.logoUrl])).to.deep.equal([
+    expect(value.instance.socialProviders.map((p) => [p.strategy, p.name, p.logoUrl])).to.deep.equal([
       ['oauth_google', 'Google', undefined],
       ['oauth_custom_acme', 'Acme', '/acme.svg'],
     ]);
@@ -282,7 +320,9 @@ describe('<clerk-provider>', () => {
     expect(consumer.received).to.be.greaterThan(before);
     expect(consumer.value).to.not.equal(value);
     // The provider does not show errors itself while an element inside does.
-    expect(el.shadowRoot!.querySelector('[part=error]')!.hasAttribute('hidden')).to.equal(true);
+    const block = el.shadowRoot!.querySelector('[part=error]')!;
+    expect(block.getAttribute('role'), 'the live region is always there').to.equal('alert');
+    expect(block.textContent!.trim()).to.equal('');
   });
 
   it('hands late-upgrading consumers the value once the provider is defined', async () => {

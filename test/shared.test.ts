@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { toElementError, toElementErrors } from '../src/errors.js';
 import { interpolate, mergeLocalization, translate, defaultLocalization } from '../src/localization.js';
-import { parseOrigins, redirect, validateRedirectUrl } from '../src/navigation.js';
-import { describeProvider, providerIconUrl, providerInitial, socialProvidersOf } from '../src/providers.js';
+import { leavePage, parseOrigins, trustedSignInUrl, validateRedirectUrl } from '../src/navigation.js';
+import { describeProvider, providerIconUrl, providerInitial } from '../src/providers.js';
+import { instanceSettingsOf } from '../src/instance.js';
 import { ensureCaptchaContainer } from '../src/captcha.js';
 import { defineElement } from '../src/define-element.js';
 import { clerkApiError } from '../src/testing/index.js';
@@ -52,13 +53,52 @@ describe('navigation', () => {
   it('fires the cancelable event, and navigates through the router hook unless cancelled', async () => {
     const host = document.createElement('div');
     const routed: string[] = [];
-    const outcome = await redirect(host, { url: '/next#h', event: (url) => new SsoRedirectEvent(url, 'complete'), navigate: (to) => routed.push(to) });
+    const event = (url: string, cancelable: boolean) => new SsoRedirectEvent(url, 'complete', undefined, cancelable);
+    const outcome = await leavePage(host, { url: '/next#h', event, hook: (to) => routed.push(to) });
     expect(outcome).to.deep.equal({ kind: 'navigated', url: `${location.origin}/next#h` });
     expect(routed).to.deep.equal(['/next#h']);
     host.addEventListener('sso-redirect', (e) => e.preventDefault());
-    expect(await redirect(host, { url: '/x', event: (url) => new SsoRedirectEvent(url, 'complete'), navigate: (to) => routed.push(to) })).to.include({ kind: 'cancelled' });
+    expect(await leavePage(host, { url: '/x', event, hook: (to) => routed.push(to) })).to.include({ kind: 'cancelled' });
     expect(routed).to.have.length(1);
-    expect(await redirect(host, { url: 'https://evil.example', event: (url) => new SsoRedirectEvent(url, 'complete') })).to.have.property('kind', 'rejected');
+    expect(await leavePage(host, { url: 'https://evil.example', event })).to.have.property('kind', 'rejected');
+  });
+  it('announces a navigation already under way with a non-cancelable event, and does nothing else', async () => {
+    const host = document.createElement('div');
+    const seen: Event[] = [];
+    host.addEventListener('sso-redirect', (e) => (seen.push(e), e.preventDefault()));
+    const routed: string[] = [];
+    const outcome = await leavePage(host, {
+      url: '/done',
+      cancelable: false,
+      event: (url, cancelable) => new SsoRedirectEvent(url, 'complete', undefined, cancelable),
+      hook: (to) => routed.push(to),
+    });
+    expect(outcome).to.deep.equal({ kind: 'announced', url: `${location.origin}/done` });
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.cancelable).to.equal(false);
+    expect(routed, 'the hook is not called for a navigation clerk-js made').to.deep.equal([]);
+  });
+  it('decorates after validating: a decorated path goes through the hook, an absolute Clerk URL is a page load', async () => {
+    const host = document.createElement('div');
+    const routed: string[] = [];
+    const decorated: string[] = [];
+    const event = (url: string, cancelable: boolean) => new SsoRedirectEvent(url, 'complete', undefined, cancelable);
+    const outcome = await leavePage(host, { url: '/home', event, hook: (to) => routed.push(to), decorate: (to) => (decorated.push(to), `${to}?t=1`) });
+    expect(outcome).to.include({ kind: 'navigated' });
+    expect(decorated).to.deep.equal(['/home']);
+    expect(routed).to.deep.equal(['/home?t=1']);
+    const refused = await leavePage(host, { url: 'https://evil.example/', event, decorate: (to) => (decorated.push(to), to) });
+    expect(refused).to.have.property('kind', 'rejected');
+    expect(decorated, 'a refused target is never decorated').to.have.length(1);
+  });
+  it('has one rule for the sign-in page: own settings if allowed, else Clerk’s hosted page on its origin, else /sign-in', () => {
+    expect(trustedSignInUrl(['/login', '/other'], [])).to.deep.equal({ url: '/login', allowedOrigins: [] });
+    expect(trustedSignInUrl(['javascript:alert(1)', undefined], [], 'https://accounts.example.dev/sign-in')).to.deep.equal({
+      url: 'https://accounts.example.dev/sign-in',
+      allowedOrigins: ['https://accounts.example.dev'],
+    });
+    expect(trustedSignInUrl(['https://other.example/in'], ['https://other.example'])).to.deep.equal({ url: 'https://other.example/in', allowedOrigins: ['https://other.example'] });
+    expect(trustedSignInUrl(['https://other.example/in'], [], 'data:text/html,x')).to.deep.equal({ url: '/sign-in', allowedOrigins: [] });
   });
 });
 
@@ -76,16 +116,28 @@ describe('providers', () => {
     expect(providerIconUrl(describeProvider('oauth_custom_acme'))).to.equal(undefined);
     expect(providerInitial(describeProvider('oauth_custom_acme'))).to.equal('A');
   });
-  it("lists enabled authenticatable providers in Clerk's order", () => {
+  it("lists enabled providers in Clerk's order: sign-in ones, and every connectable one (connect-only included)", () => {
     const social = {
       oauth_google: { enabled: true, authenticatable: true, name: 'Google' },
       oauth_apple: { enabled: true, authenticatable: false, name: 'Apple' },
       oauth_github: { enabled: true, authenticatable: true, name: 'GitHub' },
       oauth_x: { enabled: false, authenticatable: true, name: 'X' },
     };
-    expect(socialProvidersOf({ userSettings: { social } }).map((p) => p.strategy)).to.deep.equal(['oauth_github', 'oauth_google']);
-    expect(socialProvidersOf({ userSettings: { social, authenticatableSocialStrategies: ['oauth_google'] } }).map((p) => p.id)).to.deep.equal(['google']);
-    expect(socialProvidersOf(undefined)).to.deep.equal([]);
+    const settings = instanceSettingsOf({ userSettings: { social } });
+    expect(settings.socialProviders.map((p) => p.strategy)).to.deep.equal(['oauth_github', 'oauth_google']);
+    expect(settings.connectableProviders.map((p) => p.strategy)).to.deep.equal(['oauth_apple', 'oauth_github', 'oauth_google']);
+    const listed = instanceSettingsOf({ userSettings: { social, authenticatableSocialStrategies: ['oauth_google'], socialProviderStrategies: ['oauth_google', 'oauth_apple'] } });
+    expect(listed.socialProviders.map((p) => p.id)).to.deep.equal(['google']);
+    expect(listed.connectableProviders.map((p) => p.id)).to.deep.equal(['google', 'apple']);
+    expect(instanceSettingsOf(undefined).socialProviders).to.deep.equal([]);
+  });
+  it('reads username rules and legal and sign-in URLs, with Clerk’s defaults', () => {
+    expect(instanceSettingsOf({}).usernameRules).to.deep.equal({ min: 4, max: 64 });
+    const settings = instanceSettingsOf({
+      userSettings: { usernameSettings: { min_length: 3, max_length: 9 } },
+      displayConfig: { termsUrl: '/terms', privacyPolicyUrl: '', signInUrl: 'https://accounts.example.dev/sign-in' },
+    });
+    expect(settings).to.deep.include({ usernameRules: { min: 3, max: 9 }, termsUrl: '/terms', privacyPolicyUrl: undefined, signInUrl: 'https://accounts.example.dev/sign-in' });
   });
 });
 

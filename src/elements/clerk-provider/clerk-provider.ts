@@ -1,21 +1,15 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ClerkOptions } from '@clerk/shared/types';
-import {
-  clerkContext,
-  type ClerkContextValue,
-  type ClerkInstance,
-  type ClerkUrls,
-  type NavigateHook,
-  type ProviderStatus,
-} from '../../context.js';
+import { ClerkElement } from '../../base-element.js';
+import { clerkContext, type ClerkContextValue, type ClerkInstance, type ClerkUrls, type NavigateHook, type ProviderStatus } from '../../context.js';
 import { ensureReachable, loadClerkInstance, loadClerkScript, pageClerk, parsePublishableKey } from '../../clerk-loader.js';
 import { ClerkStore } from '../../clerk-store.js';
 import { toElementError, type ElementError } from '../../errors.js';
-import { ClerkErrorEvent, ClerkReadyEvent, StatusChangeEvent } from '../../events.js';
-import { defaultLocalization, mergeLocalization, translate, type Localization } from '../../localization.js';
-import { parseOrigins, performNavigation, validateRedirectUrl, isRedirectError } from '../../navigation.js';
+import { ClerkErrorEvent, ClerkReadyEvent, ClerkRedirectEvent } from '../../events.js';
+import { defaultLocalization, mergeLocalization, type Localization } from '../../localization.js';
+import { leavePage, pageOrigin, parseOrigins } from '../../navigation.js';
 import { hostStyles } from '../../styles.js';
 import { styles } from './clerk-provider.styles.js';
 
@@ -33,15 +27,19 @@ class CountingProvider extends ContextProvider<typeof clerkContext> {
  * @summary Loads Clerk once and shares it with the elements inside.
  *
  * @slot - The page content and the Clerk elements that use this provider.
- * @csspart error - Shown only when no Clerk element inside reports the error itself: the load error message.
- * @csspart retry - The "Try again" button in the error message.
- * @cssprop [--clerk-elements-error-color=#b3261e] - Colour of error text (shared by every element).
+ * @csspart error - The error block (a live region, always present): filled only when no Clerk element inside reports the load error itself.
+ * @csspart error-message - The load error's message.
+ * @csspart actions - The way out under the message.
+ * @csspart retry - The "Try again" button.
+ * @cssprop [--clerk-elements-error-color=light-dark(#b3261e, #ffb4ab)] - Colour of error text (shared by every element).
  * @cssprop [--clerk-elements-radius=6px] - Corner radius (shared by every element).
+ * @cssprop [--clerk-elements-focus-color=light-dark(#2f6fde, #8ab4f8)] - Focus ring (shared by every element).
  * @fires clerk-ready - Clerk is loaded. `event.clerk` is the instance.
  * @fires clerk-error - Loading failed. `event.code`, `event.message`.
+ * @fires clerk-redirect - clerk-js asks its router to navigate. Cancelable: `preventDefault()` and route to `event.url` yourself.
  * @fires oauth-elements-status - `status` changed. `event.status`, `event.previous`.
  */
-export class ClerkProviderElement extends LitElement {
+export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
   static override styles = [hostStyles, styles];
 
   /** The instance's publishable key (`pk_test_…` or `pk_live_…`). Not needed when `clerk` is set. */
@@ -74,8 +72,6 @@ export class ClerkProviderElement extends LitElement {
   /** A router hook for framework apps: same-origin navigations go through it instead of a page load. */
   @property({ attribute: false }) navigate?: NavigateHook;
 
-  /** `loading`, `ready` or `error`; reflected. */
-  @property({ reflect: true }) status: ProviderStatus = 'loading';
   /** The load error, when `status` is `error`. */
   @state() error?: ElementError;
   @state() private consumers = 0;
@@ -128,15 +124,18 @@ export class ClerkProviderElement extends LitElement {
     if (config.some((key) => changed.has(key))) this.#store.refresh();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Shown once: by the elements inside when there are any, else here.
+    this.shownError = this.error && this.consumers === 0 ? { error: this.error, retry: () => this.retry() } : undefined;
+  }
+
   override render() {
-    const showError = this.status === 'error' && this.consumers === 0 && this.error;
-    return html`<div part="error" role="alert" ?hidden=${!showError}>
-        ${showError
-          ? html`<span>${this.error!.message}</span>
-              <button part="retry" type="button" @click=${this.retry}>${translate(this.localization, 'oauthElements.retry')}</button>`
-          : nothing}
-      </div>
-      <slot></slot>`;
+    return html`${this.renderErrorBlock()}<slot></slot>`;
+  }
+
+  protected override get labels(): Localization | undefined {
+    return this.localization;
   }
 
   #currentSource(): readonly unknown[] {
@@ -169,11 +168,17 @@ export class ClerkProviderElement extends LitElement {
 
   #loadOptions(): ClerkOptions {
     const urls = this.#urls();
-    const router = (replace: boolean) => (to: string) => {
-      const target = validateRedirectUrl(to, urls.allowedRedirectOrigins);
-      // clerk-js only hands its router same-origin paths; anything else is refused rather than followed.
-      if (isRedirectError(target)) return Promise.reject(new Error(target.message));
-      return performNavigation(target, this.navigate, { replace });
+    // clerk-js's own navigations, announced and cancelable like every element's; a target the page does not
+    // allow is refused rather than followed.
+    const router = (replace: boolean) => async (to: string) => {
+      const outcome = await leavePage(this, {
+        url: to,
+        allowedOrigins: urls.allowedRedirectOrigins,
+        event: (url, cancelable) => new ClerkRedirectEvent(url, cancelable),
+        hook: this.navigate,
+        replace,
+      });
+      if (outcome.kind === 'rejected') throw new Error(outcome.error.message);
     };
     const defined = <T extends object>(value: T) =>
       Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
@@ -182,7 +187,7 @@ export class ClerkProviderElement extends LitElement {
       signUpUrl: urls.signUpUrl,
       signInFallbackRedirectUrl: urls.signInFallbackRedirectUrl,
       signUpFallbackRedirectUrl: urls.signUpFallbackRedirectUrl,
-      allowedRedirectOrigins: urls.allowedRedirectOrigins.length ? [window.location.origin, ...urls.allowedRedirectOrigins] : undefined,
+      allowedRedirectOrigins: urls.allowedRedirectOrigins.length ? [pageOrigin(), ...urls.allowedRedirectOrigins] : undefined,
       routerPush: router(false),
       routerReplace: router(true),
     }) as ClerkOptions;
@@ -194,7 +199,7 @@ export class ClerkProviderElement extends LitElement {
     this.#source = this.#currentSource();
     this.#ready = undefined;
     this.error = undefined;
-    this.#setStatus('loading');
+    this.setStatus('loading');
     this.#store.setLoading();
     try {
       let clerk = this.clerk;
@@ -220,7 +225,7 @@ export class ClerkProviderElement extends LitElement {
       if (!current()) return;
       this.#ready = loaded;
       this.#store.attach(loaded);
-      this.#setStatus('ready');
+      this.setStatus('ready');
       const ready = new ClerkReadyEvent(loaded);
       this.dispatchEvent(ready);
     } catch (cause) {
@@ -228,18 +233,10 @@ export class ClerkProviderElement extends LitElement {
       const error = toElementError(cause, 'clerk_load_failed');
       this.error = error;
       this.#store.setError(error);
-      this.#setStatus('error');
+      this.setStatus('error');
       const failed = new ClerkErrorEvent(error);
       this.dispatchEvent(failed);
     }
-  }
-
-  #setStatus(next: ProviderStatus): void {
-    const previous = this.status;
-    if (previous === next) return;
-    this.status = next;
-    const event = new StatusChangeEvent(next, previous);
-    this.dispatchEvent(event);
   }
 
   #publish(value: ClerkContextValue): void {

@@ -1,0 +1,66 @@
+import { describeProvider, type SocialProvider } from './providers.js';
+
+export interface UsernameRules {
+  min: number;
+  max: number;
+}
+
+/** The instance settings the elements use, read once per Clerk change by the store into the context value. */
+export interface InstanceSettings {
+  /** Enabled providers that can sign in and sign up, in Clerk's order. */
+  socialProviders: SocialProvider[];
+  /** Every enabled provider, connect-only ones (enabled, not for sign-in or sign-up) included, in Clerk's order. */
+  connectableProviders: SocialProvider[];
+  usernameRules: UsernameRules;
+  termsUrl?: string;
+  privacyPolicyUrl?: string;
+  /** Clerk's own sign-in page (the Account Portal unless the instance sets one). */
+  signInUrl?: string;
+  /** Clerk's own sign-up page. */
+  signUpUrl?: string;
+}
+
+type SocialSetting = { enabled?: boolean; authenticatable?: boolean; name?: string; logo_url?: string | null };
+
+/** The part of clerk-js's environment read here (`clerk.__internal_environment`, no public getter in v6). */
+export interface EnvironmentLike {
+  userSettings?: {
+    social?: Record<string, SocialSetting | undefined>;
+    socialProviderStrategies?: readonly string[];
+    authenticatableSocialStrategies?: readonly string[];
+    usernameSettings?: { min_length?: number; max_length?: number };
+  };
+  displayConfig?: { termsUrl?: string; privacyPolicyUrl?: string; signInUrl?: string; signUpUrl?: string };
+}
+
+/** Clerk's defaults when the environment says nothing (usernames of 4 to 64 characters). */
+export const EMPTY_INSTANCE: InstanceSettings = Object.freeze({
+  socialProviders: [],
+  connectableProviders: [],
+  usernameRules: { min: 4, max: 64 },
+}) as InstanceSettings;
+
+const present = (value: string | undefined) => (value ? value : undefined);
+
+/** Reads the settings defensively: anything missing falls back to Clerk's own defaults. */
+export function instanceSettingsOf(environment: EnvironmentLike | null | undefined): InstanceSettings {
+  if (!environment) return EMPTY_INSTANCE;
+  const settings = environment.userSettings ?? {};
+  const social = settings.social ?? {};
+  const sorted = (keep: (entry: SocialSetting) => boolean) =>
+    Object.keys(social)
+      .filter((key) => social[key] && keep(social[key]!))
+      .sort();
+  const describe = (strategies: readonly string[]) => strategies.map((strategy) => describeProvider(strategy, social[strategy]));
+  const username = settings.usernameSettings;
+  const display = environment.displayConfig ?? {};
+  return {
+    socialProviders: describe(settings.authenticatableSocialStrategies ?? sorted((s) => Boolean(s.enabled && s.authenticatable))),
+    connectableProviders: describe(settings.socialProviderStrategies ?? sorted((s) => Boolean(s.enabled))),
+    usernameRules: { min: username?.min_length ?? 4, max: username?.max_length ?? 64 },
+    termsUrl: present(display.termsUrl),
+    privacyPolicyUrl: present(display.privacyPolicyUrl),
+    signInUrl: present(display.signInUrl),
+    signUpUrl: present(display.signUpUrl),
+  };
+}

@@ -4,6 +4,7 @@
  */
 import { defineElement } from './define-element.js';
 import { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+import { ConnectedAccountsElement } from './elements/connected-accounts/connected-accounts.js';
 import { ContinueSignupElement } from './elements/continue-signup/continue-signup.js';
 import { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
 import { OAuthButtonsElement } from './elements/oauth-buttons/oauth-buttons.js';
@@ -13,6 +14,7 @@ export const TAGS = {
   'continue-signup': ContinueSignupElement,
   'sso-callback': SsoCallbackElement,
   'oauth-buttons': OAuthButtonsElement,
+  'connected-accounts': ConnectedAccountsElement,
 } as const;
 
 for (const [tag, element] of Object.entries(TAGS)) defineElement(tag, element);
@@ -23,5 +25,6 @@ declare global {
     'continue-signup': ContinueSignupElement;
     'sso-callback': SsoCallbackElement;
     'oauth-buttons': OAuthButtonsElement;
+    'connected-accounts': ConnectedAccountsElement;
   }
 }

@@ -156,6 +156,62 @@ export class SignUpRedirectEvent extends RedirectEvent {
   }
 }
 
+/** What `<connected-accounts>` was doing. */
+export type AccountAction = 'connect' | 'reconnect' | 'reauthorize' | 'remove';
+
+/** `<connected-accounts>`: about to leave for the provider to link (or re-authorize) an account. Cancelable. */
+export class AccountConnectEvent extends RedirectEvent {
+  static readonly eventName = 'account-connect';
+  constructor(
+    url: string,
+    readonly strategy: string,
+    readonly action: Exclude<AccountAction, 'remove'>,
+    cancelable = true,
+  ) {
+    super(AccountConnectEvent.eventName, url, action, cancelable);
+  }
+}
+
+/** `<connected-accounts>`: an account was removed. */
+export class AccountRemovedEvent extends Event {
+  static readonly eventName = 'account-removed';
+  constructor(
+    readonly strategy: string,
+    readonly accountId: string,
+    readonly identifier: string,
+  ) {
+    super(AccountRemovedEvent.eventName, INIT);
+  }
+}
+
+/** `<connected-accounts>`: an action failed, or a connection came back with a failed verification. */
+export class AccountErrorEvent extends ElementErrorEvent {
+  static readonly eventName = 'account-error';
+  constructor(
+    readonly strategy: string | undefined,
+    readonly action: AccountAction | undefined,
+    error: ElementError,
+  ) {
+    super(AccountErrorEvent.eventName, error);
+  }
+}
+
+/**
+ * `<connected-accounts>`: Clerk wants a recent verification before `action`. Cancelable: `preventDefault()`
+ * to run your own, then call `complete()` (the action is retried) or `cancel()` (nothing changes).
+ */
+export class NeedsReverificationEvent extends Event {
+  static readonly eventName = 'needs-reverification';
+  constructor(
+    readonly level: string,
+    readonly action: AccountAction,
+    readonly complete: () => void,
+    readonly cancel: () => void,
+  ) {
+    super(NeedsReverificationEvent.eventName, { ...INIT, cancelable: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'clerk-ready': ClerkReadyEvent;
@@ -169,6 +225,10 @@ declare global {
     'signup-complete': SignUpCompleteEvent;
     'signup-error': SignUpErrorEvent;
     'signup-redirect': SignUpRedirectEvent;
+    'account-connect': AccountConnectEvent;
+    'account-removed': AccountRemovedEvent;
+    'account-error': AccountErrorEvent;
+    'needs-reverification': NeedsReverificationEvent;
   }
 }
 
@@ -185,4 +245,8 @@ export const EVENT_NAMES = [
   SignUpCompleteEvent.eventName,
   SignUpErrorEvent.eventName,
   SignUpRedirectEvent.eventName,
+  AccountConnectEvent.eventName,
+  AccountRemovedEvent.eventName,
+  AccountErrorEvent.eventName,
+  NeedsReverificationEvent.eventName,
 ] as const;

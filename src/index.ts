@@ -9,7 +9,15 @@ export {
   type SsoRedirectReason,
 } from './elements/sso-callback/callback-params.js';
 export { OAuthButtonsElement, OAUTH_BUTTONS_STATUSES, type OAuthButtonsStatus } from './elements/oauth-buttons/oauth-buttons.js';
-export { ClerkFlowElement } from './base-element.js';
+export {
+  ConnectedAccountsElement,
+  CONNECTED_ACCOUNTS_STATUSES,
+  type ConnectedAccountsStatus,
+} from './elements/connected-accounts/connected-accounts.js';
+export { ACCOUNT_STATES, type AccountState } from './elements/connected-accounts/accounts.js';
+export { ClerkElement, ClerkFlowElement, type ShownError } from './base-element.js';
+export { STATUS_MEANINGS, FLOW_STATUSES, type FlowStatus } from './status.js';
+export { instanceSettingsOf, type InstanceSettings } from './instance.js';
 export { ClerkController } from './clerk-controller.js';
 export {
   clerkContext,
@@ -21,8 +29,14 @@ export {
   type ProviderStatus,
 } from './context.js';
 export {
+  AccountConnectEvent,
+  AccountErrorEvent,
+  AccountRemovedEvent,
+  NeedsReverificationEvent,
   ClerkErrorEvent,
   ClerkReadyEvent,
+  ClerkRedirectEvent,
+  EVENT_NAMES,
   OAuthErrorEvent,
   OAuthRedirectEvent,
   SignUpCompleteEvent,
@@ -31,12 +45,13 @@ export {
   SsoErrorEvent,
   SsoRedirectEvent,
   StatusChangeEvent,
+  type AccountAction,
   type OAuthMode,
 } from './events.js';
 export { toElementError, toElementErrors, type ElementError } from './errors.js';
 export { defaultLocalization, mergeLocalization, translate, type Localization, type LocalizationTree } from './localization.js';
 export { parsePublishableKey, clerkScriptUrl, DEFAULT_CLERK_JS_VERSION } from './clerk-loader.js';
-export { validateRedirectUrl } from './navigation.js';
+export { validateRedirectUrl, trustedSignInUrl, type TrustedTarget } from './navigation.js';
 export { describeProvider, providerIconUrl, type SocialProvider } from './providers.js';
 export { defineElement } from './define-element.js';
 export type { ClerkOAuthElementsIntrinsicElements } from './jsx.js';

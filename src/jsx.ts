@@ -1,4 +1,5 @@
 import type { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
+import type { ConnectedAccountsElement } from './elements/connected-accounts/connected-accounts.js';
 import type { ContinueSignupElement } from './elements/continue-signup/continue-signup.js';
 import type { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
 import type { OAuthButtonsElement } from './elements/oauth-buttons/oauth-buttons.js';
@@ -26,6 +27,7 @@ export interface ClerkOAuthElementsIntrinsicElements {
   'continue-signup': ElementProps<ContinueSignupElement>;
   'sso-callback': ElementProps<SsoCallbackElement>;
   'oauth-buttons': ElementProps<OAuthButtonsElement>;
+  'connected-accounts': ElementProps<ConnectedAccountsElement>;
 }
 
 declare global {

@@ -96,6 +96,13 @@ export interface FakeClerkOptions {
   legal?: { termsUrl?: string; privacyPolicyUrl?: string };
   /** Where `user.createExternalAccount` / `reauthorize` send the browser. */
   providerAuthorizeUrl?: string;
+  /**
+   * Connecting and removing accounts need a recent verification: they fail with `session_reverification_required`
+   * (403) until `session.attemptFirstFactorVerification` succeeded.
+   */
+  reverification?: { factors?: Array<'password' | 'email_code'>; password?: string; level?: 'first_factor' | 'second_factor' | 'multi_factor' };
+  /** Thrown by `session.startVerification`. */
+  startVerificationError?: unknown;
 }
 
 export interface FakeCall {
@@ -123,7 +130,9 @@ export class FakeClerk {
   options: Record<string, unknown> = {};
   client: FakeClient;
   user: FakeUser | null;
-  session: { id: string; status: 'active'; currentTask?: { key: string }; user: FakeUser | null } | null = null;
+  session: FakeSession | null = null;
+  /** True once the session was verified again (see `reverification`). */
+  reverified = false;
   readonly __internal_environment: ReturnType<typeof environmentOf>;
   /** The task the session gets on the next `setActive` (a `complete` redirect outcome's `sessionTask`). */
   nextSessionTask?: string;
@@ -134,7 +143,7 @@ export class FakeClerk {
     this.client = new FakeClient(this);
     this.user = config.user ? new FakeUser(this, config.user) : null;
     if (this.user) {
-      this.session = { id: 'sess_fake', status: 'active', user: this.user, ...(config.currentTask ? { currentTask: { key: config.currentTask } } : {}) };
+      this.session = new FakeSession(this, 'sess_fake', this.user, config.currentTask);
     }
   }
 
@@ -188,12 +197,7 @@ export class FakeClerk {
     this.record('setActive', [params]);
     if (this.config.setActiveError !== undefined) throw this.config.setActiveError;
     if (!this.user) this.user = new FakeUser(this, { id: 'user_new', firstName: this.client.signUp.firstName ?? 'New', lastName: this.client.signUp.lastName ?? 'User' });
-    this.session = {
-      id: typeof params.session === 'string' ? params.session : 'sess_fake',
-      status: 'active',
-      user: this.user,
-      ...((this.nextSessionTask ?? this.config.sessionTask) ? { currentTask: { key: (this.nextSessionTask ?? this.config.sessionTask)! } } : {}),
-    };
+    this.session = new FakeSession(this, typeof params.session === 'string' ? params.session : 'sess_fake', this.user, this.nextSessionTask ?? this.config.sessionTask);
     this.emit();
     if (params.navigate) await params.navigate({ session: this.session, decorateUrl: this.config.decorateUrl ?? ((url) => url) });
     else if (params.redirectUrl) await this.navigate(params.redirectUrl);
@@ -226,6 +230,15 @@ export class FakeClerk {
         return this.setActive({ session: 'sess_fake', redirectUrl: target });
       }
     }
+  }
+
+  /** Throws Clerk's reverification error while `reverification` is set and the session was not verified again. */
+  requireRecentVerification(): void {
+    const config = this.config.reverification;
+    if (!config || this.reverified) return;
+    const error = clerkApiError('session_reverification_required', 'You need to provide additional verification to perform this operation', { status: 403 });
+    error.errors[0]!.meta = { sessionVerificationLevel: config.level ?? 'first_factor' } as never;
+    throw error;
   }
 
   async signOut(): Promise<void> {
@@ -396,6 +409,59 @@ class FakeSignUp {
   }
 }
 
+/** The session's verification as clerk-js's `SessionVerification` resource shows it. */
+interface FakeSessionVerification {
+  status: 'needs_first_factor' | 'complete';
+  level: string;
+  supportedFirstFactors: Array<{ strategy: string; emailAddressId?: string; safeIdentifier?: string }>;
+}
+
+class FakeSession {
+  readonly status = 'active';
+  currentTask?: { key: string };
+  constructor(
+    private readonly clerk: FakeClerk,
+    readonly id: string,
+    readonly user: FakeUser | null,
+    task?: string,
+  ) {
+    if (task) this.currentTask = { key: task };
+  }
+  #verification(status: FakeSessionVerification['status'], level: string): FakeSessionVerification {
+    const factors = this.clerk.config.reverification?.factors ?? ['password'];
+    return {
+      status,
+      level,
+      supportedFirstFactors: factors.map((strategy) =>
+        strategy === 'password' ? { strategy } : { strategy, emailAddressId: 'idn_email', safeIdentifier: 'a***@example.com' },
+      ),
+    };
+  }
+  async startVerification(params: { level: string }) {
+    this.clerk.record('session.startVerification', [params]);
+    await Promise.resolve();
+    if (this.clerk.config.startVerificationError !== undefined) throw this.clerk.config.startVerificationError;
+    return this.#verification(this.clerk.reverified ? 'complete' : 'needs_first_factor', params.level);
+  }
+  async prepareFirstFactorVerification(params: Record<string, unknown>) {
+    this.clerk.record('session.prepareFirstFactorVerification', [params]);
+    await Promise.resolve();
+    return this.#verification('needs_first_factor', 'first_factor');
+  }
+  async attemptFirstFactorVerification(params: { strategy: string; password?: string; code?: string }) {
+    this.clerk.record('session.attemptFirstFactorVerification', [params]);
+    await Promise.resolve();
+    const expected = params.strategy === 'password' ? (this.clerk.config.reverification?.password ?? 'correct horse') : (this.clerk.config.verificationCode ?? '424242');
+    if ((params.password ?? params.code) !== expected) {
+      throw params.strategy === 'password'
+        ? clerkApiError('form_password_incorrect', 'Password is incorrect', { paramName: 'password', longMessage: 'Password is incorrect. Try again, or use another method.' })
+        : clerkApiError('form_code_incorrect', 'Incorrect code', { paramName: 'code', longMessage: 'The code you entered is incorrect. Please try again.' });
+    }
+    this.clerk.reverified = true;
+    return this.#verification('complete', 'first_factor');
+  }
+}
+
 class FakeUser {
   id: string;
   firstName: string | null;
@@ -417,6 +483,7 @@ class FakeUser {
   async createExternalAccount(params: { strategy: string; redirectUrl?: string; additionalScopes?: string[] }) {
     this.clerk.record('user.createExternalAccount', [params]);
     await Promise.resolve();
+    this.clerk.requireRecentVerification();
     if (this.clerk.config.externalAccountError !== undefined) throw this.clerk.config.externalAccountError;
     const account = new FakeExternalAccount(this.clerk, this, {
       id: `eac_${this.externalAccounts.length + 1}`,
@@ -478,6 +545,7 @@ class FakeExternalAccount {
   async destroy() {
     this.clerk.record('externalAccount.destroy', [this.id]);
     await Promise.resolve();
+    this.clerk.requireRecentVerification();
     if (this.clerk.config.externalAccountError !== undefined) throw this.clerk.config.externalAccountError;
     this.user.externalAccounts = this.user.externalAccounts.filter((a) => a !== this);
     this.clerk.emit();

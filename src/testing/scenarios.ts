@@ -1,6 +1,14 @@
 import { clerkApiError } from './clerk-error.js';
 import type { FakeClerkOptions } from './fake-clerk.js';
 
+/** Google and GitHub for sign-in, Microsoft connect-only, and a custom provider with a logo. */
+const CONNECT_PROVIDERS: FakeClerkOptions['providers'] = [
+  'oauth_google',
+  'oauth_github',
+  { strategy: 'oauth_microsoft', authenticatable: false },
+  { strategy: 'oauth_custom_acme', name: 'Acme SSO', logoUrl: 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"%3E%3Crect width="16" height="16" rx="3" fill="%23663399"/%3E%3C/svg%3E' },
+];
+
 /**
  * Named fake-Clerk set-ups shared by stories and unit tests, so both show the same states.
  * Elements add their own scenarios here.
@@ -120,6 +128,44 @@ export const scenarios = {
     user: { id: 'user_pat', firstName: 'Pat', lastName: 'Pending', emailAddress: 'pat@example.com' },
     currentTask: 'choose-organization',
     redirectCallback: { kind: 'none' },
+  },
+  /** `<connected-accounts>`: Alice, signed in with Google; GitHub (sign-in), Microsoft (connect only) and Acme (custom) can be connected. */
+  accountsSignedIn: {
+    providers: CONNECT_PROVIDERS,
+    user: { id: 'user_alice', firstName: 'Alice', lastName: 'Example', emailAddress: 'alice@example.com', externalAccounts: [{ provider: 'google', emailAddress: 'alice@example.com', approvedScopes: 'openid email profile' }] },
+  },
+  /** `<connected-accounts>`: signed in with no linked account. */
+  accountsNone: { providers: CONNECT_PROVIDERS, user: { id: 'user_alice', firstName: 'Alice', emailAddress: 'alice@example.com', externalAccounts: [] } },
+  /** `<connected-accounts>`: every row state at once: connected, needs scopes (with `additional-scopes="github: repo"`), reconnect, error. */
+  accountsEveryState: {
+    providers: CONNECT_PROVIDERS,
+    user: {
+      id: 'user_bob',
+      firstName: 'Bob',
+      emailAddress: 'bob@example.com',
+      externalAccounts: [
+        { provider: 'google', emailAddress: 'bob@example.com' },
+        { provider: 'github', username: 'bob_builder', approvedScopes: 'read:user user:email' },
+        {
+          provider: 'microsoft',
+          emailAddress: 'bob@contoso.example',
+          verificationStatus: 'failed',
+          verificationError: { code: 'external_account_missing_refresh_token', message: 'Missing refresh token', longMessage: 'The connection to Microsoft has expired. Reconnect to keep using it.' },
+        },
+        {
+          provider: 'custom_acme',
+          username: 'bob.b@acme-corporation-with-a-very-long-domain-name.example',
+          verificationStatus: 'failed',
+          verificationError: { code: 'oauth_access_denied', message: 'Access denied', longMessage: 'You did not grant access to Acme SSO.' },
+        },
+      ],
+    },
+  },
+  /** `<connected-accounts>`: removing and connecting need a recent verification, confirmed with the password `correct horse`. */
+  accountsReverification: {
+    providers: CONNECT_PROVIDERS,
+    reverification: { factors: ['password'], password: 'correct horse' },
+    user: { id: 'user_alice', firstName: 'Alice', emailAddress: 'alice@example.com', externalAccounts: [{ provider: 'google', emailAddress: 'alice@example.com' }] },
   },
 } satisfies Record<string, FakeClerkOptions>;
 

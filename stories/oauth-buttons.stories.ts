@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { FakeClerk, scenarios, type FakeClerkOptions, type FakeProvider } from '../src/testing/index.js';
-import type { OAuthButtonsElement } from '../src/elements/oauth-buttons/oauth-buttons.js';
+import type { OAuthButtonsElement, OAuthButtonsStatus } from '../src/elements/oauth-buttons/oauth-buttons.js';
 import type { Localization } from '../src/localization.js';
 
 /** Self-hosted icons (the emulator's): img.clerk.com is not reachable offline. Providers without one show their initial. */
@@ -33,13 +33,21 @@ const buttons = ({ fake = {}, attrs = {}, showLastUsed, localization, wrap = (c)
 
 const element = (canvas: HTMLElement) => canvas.querySelector('oauth-buttons') as OAuthButtonsElement;
 const shown = (canvas: HTMLElement) => [...element(canvas).shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~=button]')];
-const expectStatus = (canvas: HTMLElement, status: string) => waitFor(() => expect(element(canvas).getAttribute('status')).toBe(status));
+const expectStatus = (canvas: HTMLElement, status: OAuthButtonsStatus) => waitFor(() => expect(element(canvas).getAttribute('status')).toBe(status));
+const errorMessage = (canvas: HTMLElement) => element(canvas).shadowRoot!.querySelector('[part=error] > [part=error-message]');
+/** A failed click: back to `ready`, the message in the error block, no retry (the buttons are the way out). */
+const expectClickFailed = async (canvas: HTMLElement, text: string) => {
+  await waitFor(() => expect(errorMessage(canvas)?.textContent).toContain(text));
+  await expectStatus(canvas, 'ready');
+  await expect(element(canvas).shadowRoot!.querySelector('[part=retry]')).toBeNull();
+};
 /** No broken-image glyphs: every icon either loaded or was replaced by its initial. */
 const iconsSettled = (canvas: HTMLElement) =>
   waitFor(() => {
     for (const img of element(canvas).shadowRoot!.querySelectorAll('img')) expect(img.complete && img.naturalWidth > 0).toBe(true);
   });
 
+// Every status has a story: loading (two), ready (most), empty, redirecting, error (Clerk failed to load).
 const meta: Meta = {
   title: 'Elements/oauth-buttons',
   component: 'oauth-buttons',
@@ -154,23 +162,25 @@ export const Redirecting: Story = {
   },
 };
 
-export const ErrorFromClerk: Story = {
-  name: 'Error: strategy not enabled',
+/** Clerk refused the strategy: the element is `ready` again with the message; the buttons are the way out. */
+export const FailedClick: Story = {
+  name: 'Ready, after a failed click (strategy not enabled)',
   render: () => buttons({ fake: scenarios.strategyDisabled }),
   play: async ({ canvasElement }) => {
     await expectStatus(canvasElement, 'ready');
     shown(canvasElement)[0]!.click();
-    await expectStatus(canvasElement, 'error');
-    await expect(element(canvasElement).shadowRoot!.querySelector('[part=error]')!.textContent).toContain('not enabled');
+    await expectClickFailed(canvasElement, 'not enabled');
   },
 };
 
+/** The one blocking error: Clerk could not load. The message and *Try again*. */
 export const ErrorClerkLoadFailed: Story = {
   name: 'Error: Clerk failed to load',
   render: () => buttons({ fake: scenarios.loadFailed, attrs: { strategies: 'google, github' } }),
   play: async ({ canvasElement }) => {
     await expectStatus(canvasElement, 'error');
-    await expect(element(canvasElement).shadowRoot!.querySelector('[part=retry]')).toBeTruthy();
+    await expect(errorMessage(canvasElement)!.textContent).toBe('Clerk could not start. Please try again.');
+    await expect(element(canvasElement).shadowRoot!.querySelector('[part=actions] > [part=retry]')).toBeTruthy();
   },
 };
 
@@ -240,16 +250,23 @@ export const DarkTheme: Story = {
   },
 };
 
-export const DarkThemeError: Story = {
-  name: 'Dark theme, error',
-  render: () =>
-    buttons({
-      fake: scenarios.strategyDisabled,
-      wrap: (c) => html`<div style="color-scheme: dark; background: #131316; color: #f4f4f5; padding: 1.5rem">${c}</div>`,
-    }),
+const dark = (c: TemplateResult) => html`<div style="color-scheme: dark; background: #131316; color: #f4f4f5; padding: 1.5rem">${c}</div>`;
+
+export const DarkThemeFailedClick: Story = {
+  name: 'Dark theme, after a failed click',
+  render: () => buttons({ fake: scenarios.strategyDisabled, wrap: dark }),
   play: async ({ canvasElement }) => {
     await expectStatus(canvasElement, 'ready');
     shown(canvasElement)[1]!.click();
+    await expectClickFailed(canvasElement, 'not enabled');
+  },
+};
+
+export const DarkThemeError: Story = {
+  name: 'Dark theme, error (Clerk failed to load)',
+  render: () => buttons({ fake: scenarios.loadFailed, attrs: { strategies: 'google, github' }, wrap: dark }),
+  play: async ({ canvasElement }) => {
     await expectStatus(canvasElement, 'error');
+    await expect(element(canvasElement).shadowRoot!.querySelector('[part=retry]')).toBeTruthy();
   },
 };

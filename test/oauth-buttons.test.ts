@@ -1,18 +1,13 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import { ClerkProviderElement } from '../src/elements/clerk-provider/clerk-provider.js';
-import { OAuthButtonsElement } from '../src/elements/oauth-buttons/oauth-buttons.js';
+import { expect, html } from '@open-wc/testing';
+import { OAUTH_BUTTONS_STATUSES, OAuthButtonsElement, type OAuthButtonsStatus } from '../src/elements/oauth-buttons/oauth-buttons.js';
 import { iconUrlOf, layoutOf, modeOf, parseStrategies, resolveProviders } from '../src/elements/oauth-buttons/oauth-buttons-layout.js';
-import type { OAuthErrorEvent, OAuthRedirectEvent, StatusChangeEvent } from '../src/events.js';
+import type { OAuthErrorEvent, OAuthRedirectEvent } from '../src/events.js';
 import { describeProvider } from '../src/providers.js';
-import { FakeClerk, asClerk, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
+import { FakeClerk, asClerk, scenarios } from '../src/testing/index.js';
 import type { ClerkInstance } from '../src/context.js';
 import type { Localization } from '../src/localization.js';
-import { freshTag, resetClerkGlobals, until } from './helpers.js';
+import { expectEvery, mount, resetClerkGlobals, tagOf, until, type MountOptions } from './helpers.js';
 
-const PROVIDER = unsafeStatic(freshTag('test-provider', ClerkProviderElement));
-const BUTTONS = freshTag('test-oauth-buttons', OAuthButtonsElement);
-const buttonsTag = unsafeStatic(BUTTONS);
 const ICONS = new URL('../emulator/assets/providers', import.meta.url).href;
 const ORIGIN = window.location.origin;
 
@@ -30,37 +25,8 @@ class GatedClerk extends FakeClerk {
   }
 }
 
-interface Mounted {
-  el: OAuthButtonsElement;
-  fake: FakeClerk;
-  provider: ClerkProviderElement;
-  statuses: string[];
-}
-
-/** `<provider .clerk=fake><oauth-buttons attrs></oauth-buttons></provider>`, waiting until the buttons leave `loading` unless told not to. */
-async function mount(
-  options: FakeClerkOptions | FakeClerk = {},
-  attrs: Record<string, string | boolean> = {},
-  extra: { localization?: Localization; allowedOrigins?: string; waitReady?: boolean; children?: unknown } = {},
-): Promise<Mounted> {
-  const fake = options instanceof FakeClerk ? options : new FakeClerk(options);
-  const statuses: string[] = [];
-  const wrapper = await fixture<HTMLElement>(
-    staticHtml`<div @oauth-elements-status=${(e: StatusChangeEvent) => e.target instanceof OAuthButtonsElement && statuses.push(e.status)}>
-      <${PROVIDER} .clerk=${asClerk<ClerkInstance>(fake)} .localization=${extra.localization} allowed-redirect-origins=${extra.allowedOrigins ?? ''}>
-        <${buttonsTag}>${extra.children ?? ''}</${buttonsTag}>
-      </${PROVIDER}>
-    </div>`,
-  );
-  const el = wrapper.querySelector(BUTTONS) as OAuthButtonsElement;
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false) el.removeAttribute(name);
-    else el.setAttribute(name, value === true ? '' : value);
-  }
-  if (extra.waitReady !== false) await until(() => el.status !== 'loading', 'leaves loading');
-  await el.updateComplete;
-  return { el, fake, provider: wrapper.querySelector('[allowed-redirect-origins]') as ClerkProviderElement, statuses };
-}
+/** The shared `mount()`, typed for this element. */
+const mountButtons = (options?: MountOptions) => mount<OAuthButtonsElement>(OAuthButtonsElement, options);
 
 const shadow = (el: OAuthButtonsElement) => el.shadowRoot!;
 const buttons = (el: OAuthButtonsElement) => [...shadow(el).querySelectorAll<HTMLButtonElement>('button[part~=button]')];
@@ -69,6 +35,7 @@ const button = (el: OAuthButtonsElement, strategy: string) =>
 const strategiesShown = (el: OAuthButtonsElement) => buttons(el).map((b) => b.dataset.strategy);
 const accessibleName = (b: HTMLButtonElement) => b.querySelector('[part~=label]')!.textContent!.trim();
 const alertText = (el: OAuthButtonsElement) => shadow(el).querySelector('[part=error]')!.textContent!.trim();
+const messageNode = (el: OAuthButtonsElement) => shadow(el).querySelector('[part=error] > [part=error-message]');
 
 describe('oauth-buttons layout helpers', () => {
   it('parses strategies: optional oauth_ prefix, commas or spaces, no duplicates, blank means all', () => {
@@ -131,11 +98,52 @@ describe('<oauth-buttons>', () => {
     document.querySelectorAll('#clerk-captcha').forEach((c) => c.remove());
   });
 
+  it('visits every status, each accessible', async () => {
+    const clicked = async (clerk: MountOptions['clerk']) => {
+      const mounted = await mountButtons({ clerk });
+      button(mounted.el, 'oauth_google').click();
+      return mounted.el;
+    };
+    const visit: Record<OAuthButtonsStatus, () => Promise<OAuthButtonsElement>> = {
+      loading: async () => (await mountButtons({ clerk: scenarios.loading, attrs: { strategies: 'google' }, waitReady: false })).el,
+      ready: async () => (await mountButtons({ clerk: scenarios.ready })).el,
+      empty: async () => (await mountButtons({ clerk: scenarios.noProviders })).el,
+      redirecting: () => clicked(scenarios.ready),
+      error: async () => (await mountButtons({ clerk: scenarios.loadFailed })).el,
+    };
+    const visited: string[] = [];
+    for (const status of OAUTH_BUTTONS_STATUSES) {
+      const el = await visit[status]();
+      await el.updateComplete;
+      expect(el.getAttribute('status'), status).to.equal(status);
+      await expect(el).to.be.accessible();
+      visited.push(status);
+    }
+    expect(visited).to.deep.equal(['loading', 'ready', 'empty', 'redirecting', 'error']);
+    // `ready` with a failed click's message is accessible too.
+    const failed = await clicked(scenarios.strategyDisabled);
+    await until(() => failed.error !== undefined, 'the message');
+    await failed.updateComplete;
+    expect(failed.status).to.equal('ready');
+    await expect(failed).to.be.accessible();
+  });
+
+  it('status is read-only: assignments and status attributes from the page are ignored', async () => {
+    const { el, statuses } = await mountButtons({ clerk: scenarios.ready });
+    (el as unknown as { status: string }).status = 'error';
+    expect(el.status).to.equal('ready');
+    el.setAttribute('status', 'redirecting');
+    expect(el.getAttribute('status')).to.equal('ready');
+    await el.updateComplete;
+    expect(el.status).to.equal('ready');
+    expect(statuses()).to.deep.equal(['ready']);
+  });
+
   it('shows the enabled providers in Clerk order; two providers are block buttons with short labels and full names', async () => {
-    const { el, statuses } = await mount(scenarios.ready);
+    const { el, statuses } = await mountButtons({ clerk: scenarios.ready });
     expect(el.status).to.equal('ready');
     expect(el.getAttribute('status')).to.equal('ready');
-    expect(statuses).to.deep.equal(['ready']);
+    expect(statuses()).to.deep.equal(['ready']);
     expect(strategiesShown(el)).to.deep.equal(['oauth_google', 'oauth_github']);
     const google = button(el, 'oauth_google');
     expect(google.className).to.equal('block');
@@ -148,21 +156,19 @@ describe('<oauth-buttons>', () => {
   });
 
   it('one provider gets the long label', async () => {
-    const { el } = await mount({ providers: ['oauth_github'] });
+    const { el } = await mountButtons({ clerk: { providers: ['oauth_github'] } });
     const github = button(el, 'oauth_github');
     expect(github.querySelector('[part=label]')!.textContent).to.equal('Continue with GitHub');
   });
 
   it('many providers are icon buttons, evenly spread, each keeping its full accessible name; custom providers included', async () => {
-    const { el } = await mount(scenarios.manyProviders);
+    const { el } = await mountButtons({ clerk: scenarios.manyProviders });
     expect(strategiesShown(el)).to.have.length(8);
     expect(strategiesShown(el)).to.include('oauth_custom_acme');
     const list = shadow(el).querySelector<HTMLElement>('[part=list]')!;
     expect(list.style.getPropertyValue('--_columns')).to.equal('4');
-    for (const b of buttons(el)) {
-      expect(b.className).to.equal('icon');
-      expect(b.querySelector('[part=label]')!.classList.contains('visually-hidden')).to.equal(true);
-    }
+    expectEvery(buttons(el), (b) => b.className === 'icon', 'icon buttons');
+    expectEvery(buttons(el), (b) => b.querySelector('[part=label]')!.classList.contains('visually-hidden'), 'visually hidden labels');
     expect(accessibleName(button(el, 'oauth_linkedin_oidc'))).to.equal('Continue with LinkedIn');
     expect(accessibleName(button(el, 'oauth_custom_acme'))).to.equal('Continue with Acme SSO');
     expect(button(el, 'oauth_custom_acme').querySelector('img')!.src).to.match(/^data:image\/svg\+xml/);
@@ -174,14 +180,14 @@ describe('<oauth-buttons>', () => {
   });
 
   it('variant and columns override the automatic layout', async () => {
-    const { el } = await mount(scenarios.manyProviders, { variant: 'block', columns: '3' });
-    expect(buttons(el).every((b) => b.className === 'block')).to.equal(true);
+    const { el } = await mountButtons({ clerk: scenarios.manyProviders, attrs: { variant: 'block', columns: '3' } });
+    expectEvery(buttons(el), (b) => b.className === 'block', 'block buttons');
     expect(shadow(el).querySelector<HTMLElement>('[part=list]')!.style.getPropertyValue('--_columns')).to.equal('2');
     el.variant = 'icon';
     await el.updateComplete;
-    expect(buttons(el).every((b) => b.className === 'icon')).to.equal(true);
+    expectEvery(buttons(el), (b) => b.className === 'icon', 'icon buttons');
     expect(shadow(el).querySelector<HTMLElement>('[part=list]')!.style.getPropertyValue('--_columns')).to.equal('3');
-    const { el: two } = await mount(scenarios.ready, { variant: 'icon' });
+    const { el: two } = await mountButtons({ clerk: scenarios.ready, attrs: { variant: 'icon' } });
     expect(buttons(two).map((b) => b.className)).to.deep.equal(['icon', 'icon']);
   });
 
@@ -190,10 +196,7 @@ describe('<oauth-buttons>', () => {
     const warn = console.warn;
     console.warn = (message: string) => warnings.push(message);
     try {
-      const { el } = await mount(
-        { providers: ['oauth_google', 'oauth_github', { strategy: 'oauth_apple', enabled: false }] },
-        { strategies: 'github, oauth_nope, apple, oauth_google' },
-      );
+      const { el } = await mountButtons({ clerk: { providers: ['oauth_google', 'oauth_github', { strategy: 'oauth_apple', enabled: false }] }, attrs: { strategies: 'github, oauth_nope, apple, oauth_google' } });
       expect(strategiesShown(el)).to.deep.equal(['oauth_github', 'oauth_google']);
       el.requestUpdate();
       await el.updateComplete;
@@ -206,7 +209,7 @@ describe('<oauth-buttons>', () => {
   });
 
   it('names are never blank: a nameless custom provider is titleized, with an initial instead of an icon', async () => {
-    const { el } = await mount({ providers: [{ strategy: 'oauth_custom_my_idp', name: '  ' }] });
+    const { el } = await mountButtons({ clerk: { providers: [{ strategy: 'oauth_custom_my_idp', name: '  ' }] } });
     const b = button(el, 'oauth_custom_my_idp');
     expect(accessibleName(b)).to.equal('Continue with My Idp');
     expect(b.querySelector('[part~=initial]')!.textContent).to.equal('M');
@@ -214,7 +217,7 @@ describe('<oauth-buttons>', () => {
   });
 
   it('loading without strategies: a status message, no buttons', async () => {
-    const { el } = await mount(scenarios.loading, {}, { waitReady: false });
+    const { el } = await mountButtons({ clerk: scenarios.loading, waitReady: false });
     expect(el.status).to.equal('loading');
     expect(buttons(el)).to.have.length(0);
     const loading = shadow(el).querySelector('[part=loading]')!;
@@ -226,7 +229,7 @@ describe('<oauth-buttons>', () => {
   it('with strategies, the buttons render before Clerk loads; a held click becomes exactly one redirect', async () => {
     const fake = new GatedClerk(scenarios.ready);
     const redirects: OAuthRedirectEvent[] = [];
-    const { el, statuses } = await mount(fake, { strategies: 'google,github', 'icon-base-url': ICONS }, { waitReady: false });
+    const { el, statuses } = await mountButtons({ clerk: fake, attrs: { strategies: 'google,github', 'icon-base-url': ICONS }, waitReady: false });
     el.addEventListener('oauth-redirect', (e) => redirects.push(e));
     await el.updateComplete;
     expect(el.status).to.equal('loading');
@@ -241,7 +244,7 @@ describe('<oauth-buttons>', () => {
     await el.updateComplete;
     expect(button(el, 'oauth_github').getAttribute('aria-busy')).to.equal('true');
     expect(button(el, 'oauth_github').querySelector('[part=spinner]')).to.not.equal(null);
-    expect(buttons(el).every((b) => b.getAttribute('aria-disabled') === 'true')).to.equal(true);
+    expectEvery(buttons(el), (b) => b.getAttribute('aria-disabled') === 'true', 'disabled while held');
     expect(fake.callsTo('signIn.authenticateWithRedirect')).to.have.length(0);
 
     fake.open();
@@ -253,20 +256,24 @@ describe('<oauth-buttons>', () => {
       [{ strategy: 'oauth_github', redirectUrl: `${ORIGIN}/sso-callback`, redirectUrlComplete: `${ORIGIN}/` }],
     ]);
     expect(redirects).to.have.length(1);
-    expect(statuses).to.deep.equal(['redirecting']);
+    expect(statuses()).to.deep.equal(['redirecting']);
   });
 
   it('a held click is dropped when Clerk fails to load; the error offers a retry', async () => {
     const fake = new GatedClerk({});
-    const { el, provider } = await mount(fake, { strategies: 'google' }, { waitReady: false });
+    const { el, provider } = await mountButtons({ clerk: fake, attrs: { strategies: 'google' }, waitReady: false });
     button(el, 'oauth_google').click();
     await el.updateComplete;
     // The page swaps in a Clerk whose load() rejects.
     const failing = new FakeClerk(scenarios.loadFailed);
-    provider.clerk = asClerk<ClerkInstance>(failing);
+    provider!.clerk = asClerk<ClerkInstance>(failing);
     await until(() => el.status === 'error', 'error');
     await el.updateComplete;
-    expect(alertText(el)).to.contain('Failed to fetch');
+    // Blocking: our own code's localized message, with Try again; the original message stays on `error`.
+    expect(messageNode(el)!.textContent).to.equal('Clerk could not start. Please try again.');
+    expect(el.error).to.include({ code: 'clerk_load_failed' });
+    expect(el.error!.message).to.contain('Failed to fetch');
+    expect(shadow(el).querySelector('[part=error] [part=actions] [part=retry]')!.textContent).to.equal('Try again');
     expect(button(el, 'oauth_google').getAttribute('aria-disabled')).to.equal('true');
     expect(button(el, 'oauth_google').getAttribute('aria-busy')).to.equal('false');
     button(el, 'oauth_google').click();
@@ -277,7 +284,7 @@ describe('<oauth-buttons>', () => {
   });
 
   it('sign-in: one click, absolute validated URLs, redirecting status, every button disabled, a second click does nothing', async () => {
-    const { el, fake, statuses } = await mount(scenarios.ready, { 'redirect-url': '/sign-in/sso-callback', 'redirect-url-complete': '/dashboard?x=1' });
+    const { el, fake, statuses } = await mountButtons({ clerk: scenarios.ready, attrs: { 'redirect-url': '/sign-in/sso-callback', 'redirect-url-complete': '/dashboard?x=1' } });
     const github = button(el, 'oauth_github');
     github.focus();
     github.click();
@@ -293,12 +300,12 @@ describe('<oauth-buttons>', () => {
     expect(github.getAttribute('aria-busy')).to.equal('true');
     expect(buttons(el).map((b) => b.getAttribute('aria-disabled'))).to.deep.equal(['true', 'true']);
     expect(el.shadowRoot!.activeElement).to.equal(github);
-    expect(statuses).to.deep.equal(['ready', 'redirecting']);
+    expect(statuses()).to.deep.equal(['ready', 'redirecting']);
     await expect(el).to.be.accessible();
   });
 
   it('sign-up: signUp.authenticateWithRedirect with legalAccepted and unsafeMetadata', async () => {
-    const { el, fake } = await mount(scenarios.ready, { mode: 'sign-up', 'legal-accepted': true });
+    const { el, fake } = await mountButtons({ clerk: scenarios.ready, attrs: { mode: 'sign-up', 'legal-accepted': true } });
     el.unsafeMetadata = { plan: 'pro' };
     button(el, 'oauth_google').click();
     await el.updateComplete;
@@ -309,13 +316,13 @@ describe('<oauth-buttons>', () => {
   });
 
   it('sign-up without legal-accepted or metadata sends neither', async () => {
-    const { el, fake } = await mount(scenarios.ready, { mode: 'sign-up' });
+    const { el, fake } = await mountButtons({ clerk: scenarios.ready, attrs: { mode: 'sign-up' } });
     button(el, 'oauth_google').click();
     expect(fake.callsTo('signUp.authenticateWithRedirect')[0]![0]).to.not.have.any.keys('legalAccepted', 'unsafeMetadata');
   });
 
   it('oauth-redirect: bubbles, composed, cancelable, with strategy, mode and url; cancelling stops the redirect', async () => {
-    const { el, fake, statuses } = await mount(scenarios.ready, { mode: 'sign-up' });
+    const { el, fake, statuses } = await mountButtons({ clerk: scenarios.ready, attrs: { mode: 'sign-up' } });
     let seen: OAuthRedirectEvent | undefined;
     const onRedirect = (e: OAuthRedirectEvent) => {
       seen = e;
@@ -329,7 +336,7 @@ describe('<oauth-buttons>', () => {
     await el.updateComplete;
     expect(el.status).to.equal('ready');
     expect(buttons(el).map((b) => b.getAttribute('aria-disabled'))).to.deep.equal(['false', 'false']);
-    expect(statuses).to.deep.equal(['ready']);
+    expect(statuses()).to.deep.equal(['ready']);
     button(el, 'oauth_github').click();
     expect(fake.callsTo('signUp.authenticateWithRedirect')).to.have.length(1);
   });
@@ -339,47 +346,56 @@ describe('<oauth-buttons>', () => {
     ['redirect-url-complete', 'https://evil.example/', 'redirect_origin_not_allowed'],
     ['redirect-url', 'javascript:alert(1)', 'invalid_redirect_url'],
   ] as const) {
-    it(`rejects ${attr}="${value}": error state, oauth-error, no redirect`, async () => {
-      const { el, fake } = await mount(scenarios.ready, { [attr]: value });
+    it(`rejects ${attr}="${value}": still ready, the message shown without a retry, focus kept, oauth-error, no redirect`, async () => {
+      const { el, fake, statuses } = await mountButtons({ clerk: scenarios.ready, attrs: { [attr]: value } });
       const errors: OAuthErrorEvent[] = [];
       document.addEventListener('oauth-error', (e) => errors.push(e), { once: true });
       const redirects: Event[] = [];
       el.addEventListener('oauth-redirect', (e) => redirects.push(e));
-      button(el, 'oauth_google').click();
+      const google = button(el, 'oauth_google');
+      google.focus();
+      google.click();
       await el.updateComplete;
-      expect(el.status).to.equal('error');
+      expect(el.status).to.equal('ready');
+      expect(statuses()).to.deep.equal(['ready']);
       expect(errors[0]).to.include({ strategy: 'oauth_google', code, bubbles: true, composed: true });
       expect(alertText(el)).to.equal(errors[0]!.message);
+      expect(shadow(el).querySelector('[part=retry]')).to.equal(null);
+      expect(el.shadowRoot!.activeElement).to.equal(google);
       expect(redirects).to.have.length(0);
       expect(fake.callsTo('signIn.authenticateWithRedirect')).to.have.length(0);
     });
   }
 
   it("allows another origin the provider's allowed-redirect-origins lists", async () => {
-    const { el, fake } = await mount(scenarios.ready, { 'redirect-url-complete': 'https://app.example/home' }, { allowedOrigins: 'https://app.example' });
+    const { el, fake } = await mountButtons({ clerk: scenarios.ready, attrs: { 'redirect-url-complete': 'https://app.example/home' }, allowedOrigins: 'https://app.example' });
     button(el, 'oauth_google').click();
     expect(fake.callsTo('signIn.authenticateWithRedirect')[0]![0]).to.include({ redirectUrlComplete: 'https://app.example/home' });
   });
 
-  it("a Clerk error shows its long message in the live region, keeps the code for the event, and the buttons work again", async () => {
-    const { el, fake, statuses } = await mount(scenarios.strategyDisabled);
+  it("a failed click leaves the element ready: Clerk's long message in the live region, no retry, focus kept, the code on the event, the buttons work again", async () => {
+    const { el, fake, statuses } = await mountButtons({ clerk: scenarios.strategyDisabled });
     const errors: OAuthErrorEvent[] = [];
     el.addEventListener('oauth-error', (e) => errors.push(e));
     const google = button(el, 'oauth_google');
     google.focus();
     google.click();
-    await until(() => el.status === 'error', 'error');
+    expect(el.status).to.equal('redirecting');
+    await until(() => errors.length === 1, 'oauth-error');
     await el.updateComplete;
-    expect(errors).to.have.length(1);
+    expect(el.status).to.equal('ready');
+    expect(el.getAttribute('status')).to.equal('ready');
     expect(errors[0]).to.include({ strategy: 'oauth_google', code: 'strategy_for_user_invalid', message: 'This sign-in strategy is not enabled for this application.' });
     expect(el.error?.code).to.equal('strategy_for_user_invalid');
     const region = shadow(el).querySelector('[part=error]')!;
     expect(region.getAttribute('role')).to.equal('alert');
-    expect(region.textContent).to.equal('This sign-in strategy is not enabled for this application.');
+    expect(region.textContent!.trim()).to.equal('This sign-in strategy is not enabled for this application.');
+    expect(messageNode(el)!.textContent).to.equal('This sign-in strategy is not enabled for this application.');
+    expect(region.querySelector('[part=actions]')).to.equal(null);
     expect(region.querySelector('[part=retry]')).to.equal(null);
     expect(buttons(el).map((b) => b.getAttribute('aria-disabled'))).to.deep.equal(['false', 'false']);
     expect(el.shadowRoot!.activeElement).to.equal(google);
-    expect(statuses).to.deep.equal(['ready', 'redirecting', 'error']);
+    expect(statuses()).to.deep.equal(['ready', 'redirecting', 'ready']);
     await expect(el).to.be.accessible();
     button(el, 'oauth_github').click();
     expect(el.error).to.equal(undefined);
@@ -387,14 +403,17 @@ describe('<oauth-buttons>', () => {
   });
 
   it('a non-API failure still gets a message and a code', async () => {
-    const { el } = await mount({ authenticateError: new Error('boom') });
+    const { el } = await mountButtons({ clerk: { authenticateError: new Error('boom') } });
     button(el, 'oauth_google').click();
-    await until(() => el.status === 'error', 'error');
+    await until(() => el.error !== undefined, 'the error');
+    expect(el.status).to.equal('ready');
     expect(el.error).to.include({ code: 'oauth_failed', message: 'boom' });
+    await el.updateComplete;
+    expect(messageNode(el)!.textContent).to.equal('boom');
   });
 
   it('empty: no provider enabled says so instead of rendering nothing', async () => {
-    const { el } = await mount(scenarios.noProviders);
+    const { el } = await mountButtons({ clerk: scenarios.noProviders });
     expect(el.status).to.equal('empty');
     expect(buttons(el)).to.have.length(0);
     expect(shadow(el).querySelector('[part=empty]')!.textContent).to.equal('No social sign-in providers are enabled for this application.');
@@ -405,7 +424,7 @@ describe('<oauth-buttons>', () => {
     const warn = console.warn;
     console.warn = () => {};
     try {
-      const { el } = await mount(scenarios.ready, { strategies: 'apple' });
+      const { el } = await mountButtons({ clerk: scenarios.ready, attrs: { strategies: 'apple' } });
       expect(el.status).to.equal('empty');
     } finally {
       console.warn = warn;
@@ -413,7 +432,7 @@ describe('<oauth-buttons>', () => {
   });
 
   it('show-last-used puts the last used provider first, alone, with the long label and a badge', async () => {
-    const { el } = await mount({ ...scenarios.manyProviders, lastAuthenticationStrategy: 'oauth_github' }, { 'show-last-used': true });
+    const { el } = await mountButtons({ clerk: { ...scenarios.manyProviders, lastAuthenticationStrategy: 'oauth_github' }, attrs: { 'show-last-used': true } });
     expect(strategiesShown(el)[0]).to.equal('oauth_github');
     const github = button(el, 'oauth_github');
     expect(github.className).to.equal('block');
@@ -429,25 +448,25 @@ describe('<oauth-buttons>', () => {
   });
 
   it('show-last-used ignores a last used strategy that is not shown', async () => {
-    const { el } = await mount({ lastAuthenticationStrategy: 'oauth_apple' }, { 'show-last-used': true });
+    const { el } = await mountButtons({ clerk: { lastAuthenticationStrategy: 'oauth_apple' }, attrs: { 'show-last-used': true } });
     expect(shadow(el).querySelector('[part=badge]')).to.equal(null);
   });
 
   it('self-hosted icons load from icon-base-url; a failing icon falls back to the initial letter', async () => {
-    const { el } = await mount(scenarios.ready, { 'icon-base-url': ICONS });
+    const { el } = await mountButtons({ clerk: scenarios.ready, attrs: { 'icon-base-url': ICONS } });
     const img = button(el, 'oauth_google').querySelector('img')!;
     expect(img.getAttribute('src')).to.equal(`${ICONS}/google.svg`);
     expect(img.getAttribute('alt')).to.equal('');
     await until(() => img.complete && img.naturalWidth > 0, 'icon loaded');
     el.iconBaseUrl = '/no-such-icons';
     await el.updateComplete;
-    await until(() => buttons(el).every((b) => !b.querySelector('img')), 'fallback to initials');
+    await until(() => buttons(el).length === 2 && buttons(el).every((b) => !b.querySelector('img')), 'fallback to initials');
     expect(button(el, 'oauth_google').querySelector('[part~=initial]')!.textContent).to.equal('G');
     expect(button(el, 'oauth_github').querySelector('[part~=initial]')!.textContent).to.equal('G');
   });
 
   it('a slotted icon-<provider> replaces that icon only', async () => {
-    const { el } = await mount(scenarios.ready, { 'icon-base-url': ICONS }, { children: html`<img slot="icon-github" alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" />` });
+    const { el } = await mountButtons({ clerk: scenarios.ready, attrs: { 'icon-base-url': ICONS }, children: html`<img slot="icon-github" alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" />` });
     const slot = button(el, 'oauth_github').querySelector<HTMLSlotElement>('slot[name=icon-github]')!;
     expect(slot.assignedElements()).to.have.length(1);
     expect(button(el, 'oauth_google').querySelector<HTMLSlotElement>('slot[name=icon-google]')!.assignedElements()).to.have.length(0);
@@ -459,14 +478,14 @@ describe('<oauth-buttons>', () => {
       socialButtonsBlockButtonManyInView: '{{provider|titleize}}',
       lastAuthenticationStrategy: 'Zuletzt verwendet',
     };
-    const { el } = await mount({ providers: ['oauth_google', 'oauth_github'], lastAuthenticationStrategy: 'oauth_google' }, { 'show-last-used': true }, { localization: de });
+    const { el } = await mountButtons({ clerk: { providers: ['oauth_google', 'oauth_github'], lastAuthenticationStrategy: 'oauth_google' }, attrs: { 'show-last-used': true }, localization: de });
     expect(accessibleName(button(el, 'oauth_google'))).to.equal('Weiter mit Google');
     expect(accessibleName(button(el, 'oauth_github'))).to.equal('Weiter mit GitHub');
     expect(button(el, 'oauth_google').querySelector('[part=badge]')!.textContent).to.equal('Zuletzt verwendet');
   });
 
   it('adds one #clerk-captcha to the light DOM when the page has none, and removes it when it leaves', async () => {
-    const { el } = await mount(scenarios.ready, { mode: 'sign-up' });
+    const { el } = await mountButtons({ clerk: scenarios.ready, attrs: { mode: 'sign-up' } });
     const captcha = document.querySelectorAll('#clerk-captcha');
     expect(captcha).to.have.length(1);
     expect(captcha[0]!.parentElement).to.equal(el);
@@ -482,7 +501,7 @@ describe('<oauth-buttons>', () => {
     const app = document.createElement('div');
     document.body.append(app);
     const shadowRoot = app.attachShadow({ mode: 'open' });
-    const el = document.createElement(BUTTONS) as OAuthButtonsElement;
+    const el = document.createElement(tagOf(OAuthButtonsElement)) as OAuthButtonsElement;
     shadowRoot.append(el);
     try {
       await el.updateComplete;
@@ -500,7 +519,7 @@ describe('<oauth-buttons>', () => {
     const own = document.createElement('div');
     own.id = 'clerk-captcha';
     document.body.append(own);
-    const { el } = await mount(scenarios.ready);
+    const { el } = await mountButtons({ clerk: scenarios.ready });
     expect(document.querySelectorAll('#clerk-captcha')).to.have.length(1);
     expect(el.querySelector('#clerk-captcha')).to.equal(null);
     own.remove();
@@ -508,7 +527,7 @@ describe('<oauth-buttons>', () => {
 
   it('moving the element while a click is held still makes one redirect', async () => {
     const fake = new GatedClerk(scenarios.ready);
-    const { el } = await mount(fake, { strategies: 'google' }, { waitReady: false });
+    const { el } = await mountButtons({ clerk: fake, attrs: { strategies: 'google' }, waitReady: false });
     button(el, 'oauth_google').click();
     const parent = el.parentElement!;
     el.remove();
@@ -520,26 +539,29 @@ describe('<oauth-buttons>', () => {
     expect(fake.callsTo('signIn.authenticateWithRedirect')).to.have.length(1);
   });
 
-  it('a held click for a strategy the instance turns out not to offer becomes an error, not a redirect', async () => {
+  it('a held click for a strategy the instance turns out not to offer becomes a message while ready, not a redirect', async () => {
     const fake = new GatedClerk({ providers: ['oauth_google'] });
     const warn = console.warn;
     console.warn = () => {};
     try {
-      const { el } = await mount(fake, { strategies: 'github, google' }, { waitReady: false });
+      const { el, statuses } = await mountButtons({ clerk: fake, attrs: { strategies: 'github, google' }, waitReady: false });
       button(el, 'oauth_github').click();
       fake.open();
-      await until(() => el.status === 'error', 'error');
+      await until(() => el.status !== 'loading', 'leaves loading');
+      expect(el.status).to.equal('ready');
       expect(el.error?.code).to.equal('strategy_not_enabled');
+      expect(statuses()).to.deep.equal(['ready']);
       expect(fake.callsTo('signIn.authenticateWithRedirect')).to.have.length(0);
       await el.updateComplete;
       expect(strategiesShown(el)).to.deep.equal(['oauth_google']);
+      expect(messageNode(el)!.textContent).to.equal('Signing in with github is not available for this application.');
     } finally {
       console.warn = warn;
     }
   });
 
   it('coming back from the provider through the back/forward cache makes the buttons usable again', async () => {
-    const { el } = await mount(scenarios.ready);
+    const { el } = await mountButtons({ clerk: scenarios.ready });
     button(el, 'oauth_google').click();
     expect(el.status).to.equal('redirecting');
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
@@ -550,7 +572,7 @@ describe('<oauth-buttons>', () => {
 
   it('reports a Clerk without a client instead of throwing', async () => {
     const fake = new FakeClerk();
-    const { el } = await mount(fake);
+    const { el } = await mountButtons({ clerk: fake });
     (fake as unknown as { client: unknown }).client = undefined;
     fake.emit();
     button(el, 'oauth_google').click();
@@ -558,7 +580,7 @@ describe('<oauth-buttons>', () => {
     expect(el.error?.code).to.equal('client_not_ready');
   });
   it('mode="SIGN-UP" still signs up (and says sign-up on the event); an unknown mode signs in with one warning', async () => {
-    const { el, fake } = await mount(scenarios.ready, { mode: 'SIGN-UP' });
+    const { el, fake } = await mountButtons({ clerk: scenarios.ready, attrs: { mode: 'SIGN-UP' } });
     let mode: string | undefined;
     el.addEventListener('oauth-redirect', (e) => (mode = e.mode));
     button(el, 'oauth_google').click();
@@ -568,7 +590,7 @@ describe('<oauth-buttons>', () => {
     const warn = console.warn;
     console.warn = (message: string) => warnings.push(message);
     try {
-      const { el: other, fake: otherFake } = await mount(scenarios.ready, { mode: 'register' });
+      const { el: other, fake: otherFake } = await mountButtons({ clerk: scenarios.ready, attrs: { mode: 'register' } });
       button(other, 'oauth_google').click();
       window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
       button(other, 'oauth_github').click();
@@ -580,7 +602,7 @@ describe('<oauth-buttons>', () => {
   });
 
   it('the events also carry their fields as detail, for CustomEvent-style listeners', async () => {
-    const { el } = await mount(scenarios.strategyDisabled, { mode: 'sign-up' });
+    const { el } = await mountButtons({ clerk: scenarios.strategyDisabled, attrs: { mode: 'sign-up' } });
     const details: unknown[] = [];
     el.addEventListener('oauth-redirect', (e) => details.push(e.detail));
     el.addEventListener('oauth-error', (e) => details.push(e.detail));
@@ -593,22 +615,22 @@ describe('<oauth-buttons>', () => {
   });
 
   it('the same error twice is a fresh node in the live region, so it is announced again', async () => {
-    const { el } = await mount(scenarios.strategyDisabled);
+    const { el, events } = await mountButtons({ clerk: scenarios.strategyDisabled });
     button(el, 'oauth_google').click();
-    await until(() => el.status === 'error', 'first error');
+    await until(() => events.of('oauth-error').length === 1, 'first error');
     await el.updateComplete;
-    const first = shadow(el).querySelector('[part=error] > span')!;
+    const first = messageNode(el)!;
     button(el, 'oauth_google').click();
-    await until(() => el.status === 'error', 'second error');
+    await until(() => events.of('oauth-error').length === 2, 'second error');
     await el.updateComplete;
-    const second = shadow(el).querySelector('[part=error] > span')!;
+    const second = messageNode(el)!;
     expect(second.textContent).to.equal(first.textContent);
     expect(second).to.not.equal(first);
     expect(first.isConnected).to.equal(false);
   });
 
   it('icons carry a per-provider part; black logos get the dark-scheme tile', async () => {
-    const { el } = await mount({ providers: ['oauth_google', 'oauth_github', { strategy: 'oauth_custom_bare', name: 'Bare' }] }, { 'icon-base-url': ICONS });
+    const { el } = await mountButtons({ clerk: { providers: ['oauth_google', 'oauth_github', { strategy: 'oauth_custom_bare', name: 'Bare' }] }, attrs: { 'icon-base-url': ICONS } });
     const github = button(el, 'oauth_github').querySelector('img')!;
     expect(github.getAttribute('part')).to.equal('icon icon-github');
     expect(github.classList.contains('mono')).to.equal(true);
@@ -622,7 +644,7 @@ describe('<oauth-buttons>', () => {
 
   it('a long label wraps inside a narrow element instead of being cut off', async () => {
     const long: Localization = { socialButtonsBlockButton: 'Weiter mit {{provider|titleize}} und Ihrem bestehenden Unternehmenskonto anmelden' };
-    const { el } = await mount({ providers: ['oauth_microsoft'] }, {}, { localization: long });
+    const { el } = await mountButtons({ clerk: { providers: ['oauth_microsoft'] }, localization: long });
     el.style.width = '14rem';
     await el.updateComplete;
     const b = button(el, 'oauth_microsoft');
@@ -634,7 +656,7 @@ describe('<oauth-buttons>', () => {
   });
 
   it('the "Last used" badge stays inside the element box (never over the content above)', async () => {
-    const { el } = await mount({ ...scenarios.manyProviders, lastAuthenticationStrategy: 'oauth_github' }, { 'show-last-used': true });
+    const { el } = await mountButtons({ clerk: { ...scenarios.manyProviders, lastAuthenticationStrategy: 'oauth_github' }, attrs: { 'show-last-used': true } });
     const badge = shadow(el).querySelector('[part=badge]')!.getBoundingClientRect();
     expect(badge.top).to.be.at.least(el.getBoundingClientRect().top);
   });

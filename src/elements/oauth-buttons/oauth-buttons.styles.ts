@@ -1,13 +1,11 @@
 import { css } from 'lit';
 
-// Defaults follow the page's `color-scheme` through light-dark(): a dark page gets dark buttons.
+// Defaults follow the page's `color-scheme` through light-dark(): a dark page gets dark buttons. The shared tokens
+// (radius, focus ring, error colour, spinner, error block) come from hostStyles, always first in `static styles`.
 export const styles = css`
   :host {
     display: block;
     container-type: inline-size;
-    --_radius: var(--clerk-elements-radius, 6px);
-    --_error-color: var(--clerk-elements-error-color, light-dark(#b3261e, #ffb4ab));
-    --_focus: var(--oauth-buttons-focus-color, light-dark(#2f6fde, #8ab4f8));
     --_gap: var(--oauth-buttons-gap, 0.5rem);
     --_bg: var(--oauth-buttons-background, light-dark(#fff, #1f2023));
     --_hover-bg: var(--oauth-buttons-hover-background, light-dark(#f4f4f5, #2a2b2f));
@@ -57,10 +55,6 @@ export const styles = css`
   [part~='button']:hover:not([aria-disabled='true']) {
     background: var(--_hover-bg);
   }
-  [part~='button']:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
   [part~='button'][aria-disabled='true'] {
     cursor: default;
     opacity: 0.7;
@@ -75,7 +69,6 @@ export const styles = css`
     text-align: center;
   }
   [part~='icon'],
-  [part~='spinner'],
   ::slotted([slot^='icon-']) {
     flex: 0 0 var(--_icon);
     width: var(--_icon);
@@ -100,23 +93,6 @@ export const styles = css`
     color: var(--_bg);
     background: var(--_color);
   }
-  [part~='spinner'] {
-    display: inline-block;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    [part~='spinner'] {
-      animation-duration: 2.4s;
-    }
-  }
   [part~='badge'] {
     position: absolute;
     inset-block-start: -0.6rem;
@@ -128,17 +104,8 @@ export const styles = css`
     background: var(--_badge-bg);
     border-radius: 999px;
   }
-  [part~='error'] {
-    color: var(--_error-color);
-  }
   [part~='error']:not(:empty) {
-    margin-block-start: 0.75rem;
-  }
-  [part~='retry'] {
-    font: inherit;
-    padding: 0.25em 0.75em;
-    border-radius: var(--_radius);
-    cursor: pointer;
+    margin-block: 0.75rem 0;
   }
   [part~='loading'],
   [part~='empty'] {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ClerkFlowElement } from '../../base-element.js';
+import { ClerkFlowElement, type ShownError } from '../../base-element.js';
 import { CaptchaController } from '../../captcha.js';
 import type { ClerkContextValue } from '../../context.js';
 import { elementError, toElementError, type ElementError } from '../../errors.js';
@@ -8,10 +8,15 @@ import { OAuthErrorEvent, OAuthRedirectEvent, type OAuthMode } from '../../event
 import { hostStyles } from '../../styles.js';
 import { isRedirectError, validateRedirectUrl } from '../../navigation.js';
 import { providerInitial, type SocialProvider } from '../../providers.js';
+import type { FlowStatus } from '../../status.js';
 import { MONOCHROME_ICONS, iconUrlOf, layoutOf, modeOf, parseStrategies, resolveProviders, type Variant } from './oauth-buttons-layout.js';
 import { styles } from './oauth-buttons.styles.js';
 
-export const OAUTH_BUTTONS_STATUSES = ['loading', 'ready', 'redirecting', 'error', 'empty'] as const;
+/**
+ * `error` is blocking only: the provider's Clerk failed to load. A failed click is a message while `ready`
+ * (or `empty`): the buttons themselves are the way out.
+ */
+export const OAUTH_BUTTONS_STATUSES = ['loading', 'ready', 'empty', 'redirecting', 'error'] as const satisfies readonly FlowStatus[];
 export type OAuthButtonsStatus = (typeof OAUTH_BUTTONS_STATUSES)[number];
 
 type RedirectParams = Record<string, unknown> & { strategy: string; redirectUrl: string; redirectUrlComplete: string };
@@ -34,11 +39,19 @@ type OAuthResource = { authenticateWithRedirect(params: RedirectParams): Promise
  * @csspart badge - The "Last used" badge.
  * @csspart loading - The "Loading sign-in options…" text, shown before Clerk is ready when `strategies` is not set.
  * @csspart empty - The text shown when no provider is enabled.
- * @csspart error - The live region under the buttons with the error message.
+ * @csspart error - The error block under the buttons (an alert live region, always present, empty when there is nothing to say).
+ * @csspart error-title - The error block's heading line (shared block; this element sets none).
+ * @csspart error-message - The message: why a click failed, or why Clerk could not load.
+ * @csspart actions - The way out under the message (only when Clerk failed to load).
  * @csspart retry - The "Try again" button shown when Clerk itself failed to load.
- * @cssprop [--clerk-elements-radius=6px] - Corner radius (shared by every element).
- * @cssprop [--clerk-elements-error-color=#b3261e] - Colour of error text (shared by every element; dark scheme default #ffb4ab).
- * @cssprop [--oauth-buttons-focus-color=#2f6fde] - Focus ring colour (dark scheme: #8ab4f8).
+ * @cssprop [--clerk-elements-radius=6px] - Corner radius of buttons (shared by every element).
+ * @cssprop [--clerk-elements-font-family=inherit] - Font (shared by every element).
+ * @cssprop [--clerk-elements-color=inherit] - Text colour outside the buttons (shared by every element).
+ * @cssprop [--clerk-elements-error-color=light-dark(#b3261e, #ffb4ab)] - Colour of error text (shared by every element).
+ * @cssprop [--clerk-elements-focus-color=light-dark(#2f6fde, #8ab4f8)] - Focus ring (shared by every element).
+ * @cssprop [--clerk-elements-muted-color=light-dark(#4b5563, #b4b4bb)] - Muted text (shared by every element).
+ * @cssprop [--clerk-elements-spinner-size=1.125em] - Size of the spinner in the clicked button (shared by every element).
+ * @cssprop [--clerk-elements-spinner-color=currentColor] - Colour of the spinner (shared by every element).
  * @cssprop [--oauth-buttons-gap=0.5rem] - Space between buttons.
  * @cssprop [--oauth-buttons-background=#fff] - Button background (dark scheme: #1f2023).
  * @cssprop [--oauth-buttons-hover-background=#f4f4f5] - Button background on hover (dark scheme: #2a2b2f).
@@ -49,7 +62,7 @@ type OAuthResource = { authenticateWithRedirect(params: RedirectParams): Promise
  * @cssprop [--oauth-buttons-badge-background=#eef2ff] - "Last used" badge background (dark scheme: #2c2f4a).
  * @cssprop [--oauth-buttons-badge-color=#3730a3] - "Last used" badge text colour (dark scheme: #c7d2fe).
  * @fires oauth-redirect - Cancelable, before leaving for the provider. `event.strategy`, `event.mode`, `event.url` (the absolute `redirect-url`). `preventDefault()` stops the redirect.
- * @fires oauth-error - Starting the flow failed. `event.strategy`, `event.code`, `event.message`.
+ * @fires oauth-error - Starting the flow failed (the element is `ready` again, the message in the error block). `event.strategy`, `event.code`, `event.message`.
  * @fires oauth-elements-status - `status` changed. `event.status`, `event.previous`.
  */
 export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
@@ -76,8 +89,8 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   /** Self-hosted icons for built-in providers: `<icon-base-url>/<provider>.svg`. Default: the instance's logos, then Clerk's. */
   @property({ attribute: 'icon-base-url' }) iconBaseUrl?: string;
 
-  /** The error shown, when `status` is `error`. */
-  @state() error?: ElementError;
+  /** Why the last click failed: shown while `ready`, cleared by the next click. */
+  @state() private clickError?: ElementError;
   @state() private brokenIcons: ReadonlySet<string> = new Set();
 
   /** The strategy clicked: held until Clerk is ready, then redirecting. */
@@ -87,9 +100,9 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   readonly #captcha = new CaptchaController(this);
   readonly #warned = new Set<string>();
 
-  constructor() {
-    super();
-    this.status = 'loading';
+  /** The error the error block shows: Clerk's load error (status `error`), else why the last click failed. Read-only. */
+  get error(): ElementError | undefined {
+    return this.#shownError()?.error;
   }
 
   override connectedCallback(): void {
@@ -103,16 +116,21 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   }
 
   protected override clerkChanged(value: ClerkContextValue): void {
+    // Clerk's load error replaces whatever a click said; a held click is dropped.
+    if (value.status === 'error') this.clickError = undefined;
     if (value.status === 'error' && this.#pending && !this.#inFlight) this.#pending = undefined;
     if (value.status === 'ready' && this.#pending && !this.#inFlight) void this.#proceed(this.#pending);
     else this.#sync();
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     this.setStatus(this.#derivedStatus());
+    this.shownError = this.#shownError();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     // Through the CSSOM, not a style attribute: a strict CSP (no 'unsafe-inline') allows only this.
     const list = this.renderRoot.querySelector<HTMLElement>('[part=list]');
     if (list && list.style.getPropertyValue('--_columns') !== list.dataset.columns) list.style.setProperty('--_columns', list.dataset.columns!);
@@ -121,9 +139,10 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   /** The providers shown, warning once about requested strategies the instance does not offer. */
   #providers(): SocialProvider[] {
     const ready = this.ctx.status === 'ready';
-    const { providers, skipped } = resolveProviders(parseStrategies(this.strategies), this.ctx.socialProviders, ready);
+    const enabledProviders = this.ctx.instance.socialProviders;
+    const { providers, skipped } = resolveProviders(parseStrategies(this.strategies), enabledProviders, ready);
     if (skipped.length) {
-      const enabled = this.ctx.socialProviders.map((p) => p.strategy).join(', ') || 'none';
+      const enabled = enabledProviders.map((p) => p.strategy).join(', ') || 'none';
       for (const strategy of skipped) {
         const key = `${strategy}|${enabled}`;
         if (this.#warned.has(key)) continue;
@@ -148,8 +167,12 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     if (this.#redirecting) return 'redirecting';
     if (this.ctx.status === 'error') return 'error';
     if (this.ctx.status === 'loading' || this.#pending) return 'loading';
-    if (this.error) return 'error';
     return this.#providers().length ? 'ready' : 'empty';
+  }
+
+  /** Blocking when Clerk failed to load (with Try again); otherwise a failed click's message, without a retry. */
+  #shownError(): ShownError | undefined {
+    return this.providerError() ?? (this.clickError ? { error: this.clickError } : undefined);
   }
 
   #sync(): void {
@@ -161,7 +184,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     // One flow at a time: a second click, or any click while Clerk failed, does nothing.
     if (this.#pending || this.ctx.status === 'error') return;
     this.#pending = provider.strategy;
-    this.error = undefined;
+    this.clickError = undefined;
     if (this.ctx.status === 'ready') void this.#proceed(provider.strategy);
     else this.#sync();
   }
@@ -216,7 +239,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     this.#pending = undefined;
     this.#inFlight = false;
     this.#redirecting = false;
-    this.error = error;
+    this.clickError = error;
     this.#sync();
   }
 
@@ -232,7 +255,6 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   override render() {
     const providers = this.#providers();
     const ctx = this.ctx;
-    const shownError = ctx.status === 'error' ? ctx.error : this.error;
     const lastUsed = this.showLastUsed ? ctx.client?.lastAuthenticationStrategy : undefined;
     const layout = layoutOf(providers, this.variant, this.columns, lastUsed);
     const ordered = layout.lastUsed ? [layout.lastUsed, ...layout.rest] : layout.rest;
@@ -252,15 +274,9 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
             ${ordered.map((provider) => this.#button(provider, layout.block, layout.longLabels, provider === layout.lastUsed))}
           </ul>`
         : nothing}
-      <div part="error" role="alert">${shownError ? this.#errorContent(shownError, ctx) : nothing}</div>
+      ${this.renderErrorBlock()}
       <slot name="captcha"></slot>
     `;
-  }
-
-  #errorContent(error: ElementError, ctx: ClerkContextValue) {
-    return html`<span>${error.message}</span>${ctx.status === 'error'
-        ? html` <button part="retry" type="button" @click=${() => ctx.retry()}>${this.t('oauthElements.retry')}</button>`
-        : nothing}`;
   }
 
   #button(provider: SocialProvider, block: boolean, longLabels: boolean, lastUsed: boolean) {

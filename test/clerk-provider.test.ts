@@ -88,7 +88,7 @@ describe('<clerk-provider>', () => {
     // No element inside reports it, so the provider shows it, with a way out.
     const alert = el.shadowRoot!.querySelector('[part=error]')!;
     expect(alert.textContent).to.contain('publishable key is not valid');
-    expect(el.shadowRoot!.querySelector('[part=retry]'), 'with Try again').to.exist;
+    expect(el.shadowRoot!.querySelector('[part=retry]'), 'with Try again').to.not.equal(null);
     expect(alert.getAttribute('role')).to.equal('alert');
     await expect(el).to.be.accessible();
   });

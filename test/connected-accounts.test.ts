@@ -104,9 +104,9 @@ describe('<connected-accounts>', () => {
       (r) => r.querySelector('[part~=badge]')?.textContent === 'Requires action',
       'rows needing action carry the badge',
     );
-    expect(part(m, 'reauthorize', row(m, 'github'))).to.exist;
+    expect(part(m, 'reauthorize', row(m, 'github'))).to.not.equal(null);
     expect(text(m, 'account-microsoft')).to.contain('Reconnect to keep using it');
-    expect(part(m, 'reconnect', row(m, 'microsoft'))).to.exist;
+    expect(part(m, 'reconnect', row(m, 'microsoft'))).to.not.equal(null);
     expect(text(m, 'account-custom_acme')).to.contain('Acme SSO').and.contain('You did not grant access');
     expect(part(m, 'reconnect', row(m, 'custom_acme')), 'an error that reconnecting cannot heal offers no Reconnect').to.equal(null);
     await expect(m.el).to.be.accessible();
@@ -298,7 +298,7 @@ describe('<connected-accounts>', () => {
   it('shows the provider’s load error with Try again', async () => {
     const m = await setup(scenarios.loadFailed);
     expect(m.el.status).to.equal('error');
-    expect(part(m, 'retry')).to.exist;
+    expect(part(m, 'retry')).to.not.equal(null);
     await expect(m.el).to.be.accessible();
   });
 

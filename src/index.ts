@@ -52,6 +52,7 @@ export { toElementError, toElementErrors, type ElementError } from './errors.js'
 export { defaultLocalization, mergeLocalization, translate, type Localization, type LocalizationTree } from './localization.js';
 export { parsePublishableKey, clerkScriptUrl, DEFAULT_CLERK_JS_VERSION } from './clerk-loader.js';
 export { validateRedirectUrl, trustedSignInUrl, type TrustedTarget } from './navigation.js';
-export { describeProvider, providerIconUrl, type SocialProvider } from './providers.js';
+export { describeProvider, type SocialProvider } from './providers.js';
+export { iconUrlOf } from './provider-icon.js';
 export { defineElement } from './define-element.js';
 export type { ClerkOAuthElementsIntrinsicElements } from './jsx.js';

@@ -57,7 +57,7 @@ export const providerIconStyles = css`
     font-size: calc(var(--_icon, 1.125rem) * 0.6);
     font-weight: 700;
     line-height: 1;
-    color: light-dark(#fff, #1f2023);
-    background: light-dark(#212126, #f4f4f5);
+    color: var(--_initial-color, light-dark(#fff, #1f2023));
+    background: var(--_initial-background, light-dark(#212126, #f4f4f5));
   }
 `;

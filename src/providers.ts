@@ -37,17 +37,6 @@ export function describeProvider(strategy: string, settings?: { name?: string | 
   return { strategy, id, name, logoUrl: settings?.logo_url || undefined };
 }
 
-/**
- * The icon to show: the instance's logo, else the self-hosted or Clerk icon for built-ins.
- * `undefined` means: show the initial letter.
- */
-export function providerIconUrl(provider: SocialProvider, iconBaseUrl?: string): string | undefined {
-  if (provider.logoUrl) return provider.logoUrl;
-  if (provider.id.startsWith('custom_')) return undefined;
-  const base = (iconBaseUrl ?? CLERK_ICON_BASE_URL).replace(/\/+$/, '');
-  return `${base}/${provider.id}.svg`;
-}
-
 /** The letter shown when there is no icon. */
 export const providerInitial = (provider: SocialProvider): string =>
   (provider.name.trim().charAt(0) || provider.id.charAt(0) || '?').toUpperCase();

@@ -1,6 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { OAUTH_BUTTONS_STATUSES, OAuthButtonsElement, type OAuthButtonsStatus } from '../src/elements/oauth-buttons/oauth-buttons.js';
-import { iconUrlOf, layoutOf, modeOf, parseStrategies, resolveProviders } from '../src/elements/oauth-buttons/oauth-buttons-layout.js';
+import { layoutOf, modeOf, parseStrategies, resolveProviders } from '../src/elements/oauth-buttons/oauth-buttons-layout.js';
+import { iconUrlOf } from '../src/provider-icon.js';
 import type { OAuthErrorEvent, OAuthRedirectEvent } from '../src/events.js';
 import { describeProvider } from '../src/providers.js';
 import { FakeClerk, asClerk, scenarios } from '../src/testing/index.js';

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { toElementError, toElementErrors } from '../src/errors.js';
 import { interpolate, mergeLocalization, translate, defaultLocalization } from '../src/localization.js';
 import { leavePage, parseOrigins, trustedSignInUrl, validateRedirectUrl } from '../src/navigation.js';
-import { describeProvider, providerIconUrl, providerInitial } from '../src/providers.js';
+import { describeProvider, providerInitial } from '../src/providers.js';
+import { iconUrlOf } from '../src/provider-icon.js';
 import { instanceSettingsOf } from '../src/instance.js';
 import { ensureCaptchaContainer } from '../src/captcha.js';
 import { defineElement } from '../src/define-element.js';
@@ -110,10 +111,10 @@ describe('providers', () => {
     expect(describeProvider('oauth_custom_acme', { name: 'Acme SSO' }).name).to.equal('Acme SSO');
   });
   it('picks logo, self-hosted or Clerk icon, or none for custom providers without a logo', () => {
-    expect(providerIconUrl(describeProvider('oauth_google'))).to.equal('https://img.clerk.com/static/google.svg');
-    expect(providerIconUrl(describeProvider('oauth_google'), '/icons/')).to.equal('/icons/google.svg');
-    expect(providerIconUrl(describeProvider('oauth_custom_acme', { logo_url: '/acme.png' }))).to.equal('/acme.png');
-    expect(providerIconUrl(describeProvider('oauth_custom_acme'))).to.equal(undefined);
+    expect(iconUrlOf(describeProvider('oauth_google'))).to.equal('https://img.clerk.com/static/google.svg');
+    expect(iconUrlOf(describeProvider('oauth_google'), '/icons/')).to.equal('/icons/google.svg');
+    expect(iconUrlOf(describeProvider('oauth_custom_acme', { logo_url: '/acme.png' }), '/icons/'), 'self-hosted icons are for built-ins only').to.equal('/acme.png');
+    expect(iconUrlOf(describeProvider('oauth_custom_acme'))).to.equal(undefined);
     expect(providerInitial(describeProvider('oauth_custom_acme'))).to.equal('A');
   });
   it("lists enabled providers in Clerk's order: sign-in ones, and every connectable one (connect-only included)", () => {

@@ -1,4 +1,4 @@
-import { CLERK_ICON_BASE_URL, describeProvider, type SocialProvider } from '../../providers.js';
+import { describeProvider, type SocialProvider } from '../../providers.js';
 
 export const VARIANTS = ['auto', 'block', 'icon'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -78,26 +78,9 @@ export function layoutOf(providers: SocialProvider[], requestedVariant: string, 
   return { block, lastUsed, rest, perRow, longLabels: rest.length === 1 };
 }
 
-/**
- * The icon to show: a self-hosted icon (`icon-base-url`) wins for built-in providers, then the instance's
- * logo, then Clerk's public icon. Custom providers without a logo get none (the initial letter).
- */
-export function iconUrlOf(provider: SocialProvider, iconBaseUrl?: string | null): string | undefined {
-  const custom = provider.id.startsWith('custom_');
-  if (iconBaseUrl && !custom) return `${iconBaseUrl.replace(/\/+$/, '')}/${provider.id}.svg`;
-  if (provider.logoUrl) return provider.logoUrl;
-  return custom ? undefined : `${CLERK_ICON_BASE_URL}/${provider.id}.svg`;
-}
-
 /** `mode`: `sign-up` (any case, or `signup`) or else `sign-in`; `known` is false for values that are neither. */
 export function modeOf(value: string | null | undefined): { mode: 'sign-in' | 'sign-up'; known: boolean } {
   const v = (value ?? '').trim().toLowerCase().replace(/[\s_]/g, '-');
   if (v === 'sign-up' || v === 'signup') return { mode: 'sign-up', known: true };
   return { mode: 'sign-in', known: v === '' || v === 'sign-in' || v === 'signin' };
 }
-
-/**
- * Built-in providers whose logo is black on transparent (as Clerk's own icons for them are): on a dark
- * button they vanish, so the dark scheme gives them a light tile.
- */
-export const MONOCHROME_ICONS: ReadonlySet<string> = new Set(['apple', 'github', 'x', 'vercel', 'notion', 'okx_wallet']);

@@ -10,6 +10,8 @@ export const styles = css`
     --_bg: var(--oauth-buttons-background, light-dark(#fff, #1f2023));
     --_hover-bg: var(--oauth-buttons-hover-background, light-dark(#f4f4f5, #2a2b2f));
     --_color: var(--oauth-buttons-color, light-dark(#212126, #f4f4f5));
+    --_initial-color: var(--_bg);
+    --_initial-background: var(--_color);
     --_border: var(--oauth-buttons-border, 1px solid light-dark(#d9d9de, #3f4046));
     --_height: var(--oauth-buttons-height, 2.5rem);
     --_icon: var(--oauth-buttons-icon-size, 1.125rem);
@@ -68,30 +70,10 @@ export const styles = css`
     overflow-wrap: anywhere;
     text-align: center;
   }
-  [part~='icon'],
   ::slotted([slot^='icon-']) {
     flex: 0 0 var(--_icon);
     width: var(--_icon);
     height: var(--_icon);
-  }
-  img[part~='icon'] {
-    object-fit: contain;
-  }
-  /* Black logos (GitHub, Apple, X…) on a dark button: a light tile keeps them visible. */
-  img.mono {
-    padding: 1px;
-    border-radius: 3px;
-    background: light-dark(transparent, #f4f4f5);
-  }
-  [part~='initial'] {
-    display: inline-grid;
-    place-items: center;
-    border-radius: 50%;
-    font-size: calc(var(--_icon) * 0.6);
-    font-weight: 700;
-    line-height: 1;
-    color: var(--_bg);
-    background: var(--_color);
   }
   [part~='badge'] {
     position: absolute;

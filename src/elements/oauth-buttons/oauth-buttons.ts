@@ -6,10 +6,11 @@ import type { ClerkContextValue } from '../../context.js';
 import { elementError, toElementError, type ElementError } from '../../errors.js';
 import { OAuthErrorEvent, OAuthRedirectEvent, type OAuthMode } from '../../events.js';
 import { hostStyles } from '../../styles.js';
+import { providerIconStyles, renderProviderIcon } from '../../provider-icon.js';
 import { isRedirectError, validateRedirectUrl } from '../../navigation.js';
-import { providerInitial, type SocialProvider } from '../../providers.js';
+import type { SocialProvider } from '../../providers.js';
 import type { FlowStatus } from '../../status.js';
-import { MONOCHROME_ICONS, iconUrlOf, layoutOf, modeOf, parseStrategies, resolveProviders, type Variant } from './oauth-buttons-layout.js';
+import { layoutOf, modeOf, parseStrategies, resolveProviders, type Variant } from './oauth-buttons-layout.js';
 import { styles } from './oauth-buttons.styles.js';
 
 /**
@@ -66,7 +67,7 @@ type OAuthResource = { authenticateWithRedirect(params: RedirectParams): Promise
  * @fires oauth-elements-status - `status` changed. `event.status`, `event.previous`.
  */
 export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, providerIconStyles, styles];
 
   /** `sign-in` (default) or `sign-up`: which Clerk resource starts the flow. Other values count as `sign-in`, with a warning. */
   @property() mode: OAuthMode = 'sign-in';
@@ -303,19 +304,8 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   }
 
   #icon(provider: SocialProvider) {
-    const url = iconUrlOf(provider, this.iconBaseUrl);
-    const fallback =
-      url && !this.brokenIcons.has(url)
-        ? html`<img
-            part="icon icon-${provider.id}"
-            class=${MONOCHROME_ICONS.has(provider.id) ? 'mono' : nothing}
-            src=${url}
-            alt=""
-            referrerpolicy="no-referrer"
-            decoding="async"
-            @error=${() => this.#iconFailed(url)}
-          />`
-        : html`<span part="icon icon-${provider.id} initial" aria-hidden="true">${providerInitial(provider)}</span>`;
-    return html`<slot name="icon-${provider.id}">${fallback}</slot>`;
+    const icon = renderProviderIcon(provider, { iconBaseUrl: this.iconBaseUrl, broken: this.brokenIcons, onError: (url) => this.#iconFailed(url) });
+    return html`<slot name="icon-${provider.id}">${icon}</slot>`;
   }
+
 }

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { ClerkController } from './clerk-controller.js';
 import type { ClerkContextValue } from './context.js';
 import type { ElementError } from './errors.js';
@@ -91,13 +92,14 @@ export abstract class ClerkElement<S extends FlowStatus> extends LitElement {
   /** The error block: always in the DOM (so every message is announced), empty when there is nothing to say. */
   protected renderErrorBlock(): TemplateResult {
     const shown = this.shownError;
+    // Keyed by the shown error: the same message shown again is new content, so it is announced again.
     return html`<div part="error" role="alert" tabindex="-1">${shown
-      ? html`${shown.title ? html`<p part="error-title">${shown.title}</p>` : nothing}<p part="error-message">${this.errorText(shown.error)}</p>${shown.retry || shown.signIn
+      ? keyed(shown, html`${shown.title ? html`<p part="error-title">${shown.title}</p>` : nothing}<p part="error-message">${this.errorText(shown.error)}</p>${shown.retry || shown.signIn
             ? html`<div part="actions">
                 ${shown.retry ? html`<button part="retry" type="button" @click=${shown.retry}>${this.t('oauthElements.retry')}</button>` : nothing}
                 ${shown.signIn ? html`<a part="back-link" href=${this.signInTarget().url}>${this.t('oauthElements.backToSignIn')}</a>` : nothing}
               </div>`
-            : nothing}`
+            : nothing}`)
       : nothing}</div>`;
   }
 

@@ -54,6 +54,7 @@ export const ErrorLoadRejected: Story = {
   render: () => withFake(scenarios.loadFailed),
   play: async ({ canvasElement }) => {
     await expectStatus(canvasElement, 'error');
-    await expect(provider(canvasElement).shadowRoot!.querySelector('[part=error]')!.textContent).toContain('Failed to fetch');
+    await expect(provider(canvasElement).shadowRoot!.querySelector('[part=error]')!.textContent).toContain('Clerk could not start');
+    await expect(provider(canvasElement).error?.message, 'the detail stays on the element and its clerk-error event').toContain('Failed to fetch');
   },
 };

@@ -1,3 +1,50 @@
+/**
+ * `status` is declared once, on the shared base, with the element's status union as a type parameter. The
+ * analyzer keeps the parameter (`S`): this plugin writes each element's own value union instead, read from
+ * its `as const` list (`type XStatus = (typeof X_STATUSES)[number]`).
+ */
+function statusUnions(ts) {
+  const lists = new Map(); // const name -> literal values
+  const aliases = new Map(); // type alias name -> const name
+  const typeArgs = new Map(); // class name -> type argument of its base class
+  const visit = (node) => {
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      let init = node.initializer;
+      while (ts.isAsExpression(init) || ts.isSatisfiesExpression?.(init)) init = init.expression;
+      if (ts.isArrayLiteralExpression(init) && init.elements.length && init.elements.every(ts.isStringLiteral)) {
+        lists.set(node.name.getText(), init.elements.map((e) => e.text));
+      }
+    }
+    if (ts.isTypeAliasDeclaration(node)) {
+      const match = /^\(typeof (\w+)\)\[number\]$/.exec(node.type.getText());
+      if (match) aliases.set(node.name.text, match[1]);
+    }
+    if (ts.isClassDeclaration(node) && node.name && node.heritageClauses) {
+      const base = node.heritageClauses[0]?.types[0];
+      const arg = base?.typeArguments?.[0];
+      if (arg) typeArgs.set(node.name.text, arg.getText());
+    }
+    ts.forEachChild(node, visit);
+  };
+  return {
+    name: 'status-value-unions',
+    analyzePhase({ ts: _ts, node }) {
+      if (ts.isSourceFile(node)) visit(node);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          const values = lists.get(aliases.get(typeArgs.get(declaration.name)));
+          const status = declaration.members?.find((m) => m.name === 'status');
+          if (!values || !status) continue;
+          status.type = { text: values.map((v) => `'${v}'`).join(' | ') };
+          status.readonly = true;
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/testing/**', 'src/**/*.styles.ts'],

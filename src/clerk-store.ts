@@ -34,11 +34,15 @@ export class ClerkStore {
     return this.#clerk;
   }
 
+  // Both let go of the previous Clerk: its later emissions must not turn the value back to `ready`, and
+  // attaching the same instance again (a source switched away and back, a retry) must publish `ready` again.
   setLoading(): void {
+    this.detach();
     this.#publish(this.#build('loading'));
   }
 
   setError(error: ElementError): void {
+    this.detach();
     this.#publish(this.#build('error', error));
   }
 

@@ -1,6 +1,12 @@
 // Side-effect free: classes, context, events, helpers and types. Register tags with `clerk-oauth-elements/define`.
 export { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
-export { ContinueSignupElement, CONTINUE_SIGNUP_STATUSES, type ContinueSignUpStatus } from './elements/continue-signup/continue-signup.js';
+export {
+  ContinueSignupElement,
+  CONTINUE_SIGNUP_STATUSES,
+  CONTINUE_SIGNUP_REDIRECT_REASONS,
+  type ContinueSignUpStatus,
+  type ContinueSignUpRedirectReason,
+} from './elements/continue-signup/continue-signup.js';
 export { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
 export {
   SSO_CALLBACK_STATUSES,

@@ -17,6 +17,7 @@ const withFake = (options: FakeClerkOptions, localization?: Localization) =>
 const element = (canvas: HTMLElement) => canvas.querySelector('continue-signup') as ContinueSignupElement;
 const part = (canvas: HTMLElement, selector: string) => element(canvas).shadowRoot!.querySelector(selector) as HTMLElement;
 const expectStatus = (canvas: HTMLElement, status: string) => waitFor(() => expect(element(canvas).getAttribute('status')).toBe(status));
+const expectStep = (canvas: HTMLElement, step: string) => waitFor(() => expect(element(canvas).getAttribute('step')).toBe(step));
 const settled = async (canvas: HTMLElement) => {
   await waitFor(() => expect(element(canvas).getAttribute('status')).not.toBe('submitting'));
   await element(canvas).updateComplete;
@@ -58,10 +59,10 @@ export const Redirecting: Story = {
 
 /** The common case: username (4 to 20 characters) and the terms. */
 export const UsernameAndLegal: Story = {
-  name: 'Collecting: username + legal acceptance',
+  name: 'Ready: username + legal acceptance',
   render: () => withFake(scenarios.continueUsernameLegal),
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     await expect(part(canvasElement, '#username')).toBeTruthy();
     await expect(element(canvasElement).shadowRoot!.querySelectorAll('[part=legal-link]')).toHaveLength(2);
   },
@@ -71,7 +72,7 @@ const alone = (field: string, extra: FakeClerkOptions = {}): Story => ({
   name: `Field alone: ${field}`,
   render: () => withFake({ signUp: { status: 'missing_requirements', missingFields: [field] }, ...extra }),
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     await expect(part(canvasElement, `#${field}`)).toBeTruthy();
   },
 });
@@ -88,53 +89,54 @@ export const LegalAccepted = alone('legal_accepted', legal);
 export const UnknownField = alone('company_name');
 
 export const AllFields: Story = {
-  name: 'Collecting: every field together',
+  name: 'Ready: every field together',
   render: () => withFake(scenarios.continueAllFields),
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     await expect(element(canvasElement).shadowRoot!.querySelectorAll('input')).toHaveLength(7);
   },
 };
 
-/** Submitting with nothing filled in: every field shows its error, the first has focus. */
+/** Submitting with nothing filled in: every field shows its error, the first has focus. Not blocking: still `ready`. */
 export const FieldErrors: Story = {
-  name: 'Error: field errors before submit',
+  name: 'Ready: field errors before submit',
   render: () => withFake(scenarios.continueAllFields),
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     type(canvasElement, 'username', 'ab');
     await submit(canvasElement);
-    await expectStatus(canvasElement, 'error');
+    await expectStatus(canvasElement, 'ready');
     await expect(part(canvasElement, '#username-error').textContent).toContain('between 4 and 20');
     await expect(part(canvasElement, '#first_name-error').textContent).toContain('First name is required');
   },
 };
 
 export const UsernameTaken: Story = {
-  name: 'Error: username taken',
+  name: 'Ready: username taken (field error)',
   render: () => withFake(scenarios.continueUsernameTaken),
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     type(canvasElement, 'username', 'alice');
     (part(canvasElement, '#legal_accepted') as HTMLInputElement).click();
     await submit(canvasElement);
-    await expectStatus(canvasElement, 'error');
+    await expectStatus(canvasElement, 'ready');
     await expect(part(canvasElement, '#username-error').textContent).toContain('taken');
     await expect((part(canvasElement, '#username') as HTMLInputElement).value).toBe('alice');
   },
 };
 
-/** An error Clerk did not tie to a field goes to the alert region; the typed values stay. */
+/** An error Clerk did not tie to a field goes to the error block; the form and the typed values stay (`ready`, no retry). */
 export const GeneralError: Story = {
-  name: 'Error: not tied to a field',
+  name: 'Ready: error not tied to a field',
   render: () => withFake({ ...scenarios.continueUsernameLegal, updateErrors: [clerkApiError('rate_limit_exceeded', 'Too many requests. Please try again in a bit.', { status: 429 })] }),
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     type(canvasElement, 'username', 'ninanew');
     (part(canvasElement, '#legal_accepted') as HTMLInputElement).click();
     await submit(canvasElement);
-    await expectStatus(canvasElement, 'error');
-    await expect(part(canvasElement, '[part=error]').textContent).toContain('Too many requests');
+    await expectStatus(canvasElement, 'ready');
+    await expect(part(canvasElement, '[part=error-message]').textContent).toContain('Too many requests');
+    await expect(part(canvasElement, '[part=retry]')).toBeNull();
   },
 };
 
@@ -146,7 +148,7 @@ export const Submitting: Story = {
     return html`<clerk-provider .clerk=${fake}><continue-signup></continue-signup></clerk-provider>`;
   },
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     type(canvasElement, 'username', 'ninanew');
     (part(canvasElement, '#legal_accepted') as HTMLInputElement).click();
     part(canvasElement, '[part~=submit]').click();
@@ -156,14 +158,15 @@ export const Submitting: Story = {
 };
 
 const toCodeStep = async (canvas: HTMLElement) => {
-  await expectStatus(canvas, 'collecting');
+  await expectStatus(canvas, 'ready');
   type(canvas, 'phone_number', '+15550100100');
   await submit(canvas);
-  await expectStatus(canvas, 'verifying');
+  await expectStep(canvas, 'code');
+  await expectStatus(canvas, 'ready');
 };
 
 export const VerifyingPhone: Story = {
-  name: 'Verifying: phone code',
+  name: 'Ready: phone code step',
   render: () => withFake(scenarios.continuePhone),
   play: async ({ canvasElement }) => {
     await toCodeStep(canvasElement);
@@ -172,36 +175,39 @@ export const VerifyingPhone: Story = {
 };
 
 export const VerifyingEmail: Story = {
-  name: 'Verifying: email code',
+  name: 'Ready: email code step',
   render: () => withFake(scenarios.continueEmail),
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     type(canvasElement, 'email_address', 'nina@example.com');
     await submit(canvasElement);
-    await expectStatus(canvasElement, 'verifying');
+    await expectStep(canvasElement, 'code');
     await expect(part(canvasElement, '[part~=heading]').textContent).toContain('Verify your email');
   },
 };
 
 export const WrongCode: Story = {
-  name: 'Error: wrong code',
+  name: 'Ready: wrong code (field error)',
   render: () => withFake(scenarios.continuePhone),
   play: async ({ canvasElement }) => {
     await toCodeStep(canvasElement);
     type(canvasElement, 'code', '111111');
     await submit(canvasElement);
-    await expectStatus(canvasElement, 'error');
+    await expectStatus(canvasElement, 'ready');
     await expect(part(canvasElement, '#code-error').textContent).toContain('incorrect');
   },
 };
 
+/** Signed up: `signup-complete`, then `redirecting` (the story cancels the redirect, so it stays on screen). */
 export const Complete: Story = {
+  name: 'Redirecting: signed up',
   render: () => withFake(scenarios.continuePhone),
   play: async ({ canvasElement }) => {
     await toCodeStep(canvasElement);
     type(canvasElement, 'code', '424242');
     await submit(canvasElement);
-    await expectStatus(canvasElement, 'complete');
+    await expectStatus(canvasElement, 'redirecting');
+    await expect(part(canvasElement, '[part=message]').textContent).toContain('You are signed up');
   },
 };
 
@@ -214,11 +220,52 @@ export const ErrorClerkFailed: Story = {
   },
 };
 
+/** Dark colour scheme: every text colour (the shared tokens and this element's own) follows it. */
+export const Dark: Story = {
+  name: 'Ready: dark scheme, field errors',
+  render: () => html`<div style="color-scheme: dark; background: #111827; color: #f9fafb; padding: 1rem">${withFake(scenarios.continueUsernameLegal)}</div>`,
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await submit(canvasElement);
+    await expect(part(canvasElement, '#username-error')).toBeTruthy();
+  },
+};
+
 export const Abandoned: Story = {
+  name: 'Error: sign-up expired',
   render: () => withFake(scenarios.continueAbandoned),
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'abandoned');
-    await expect(part(canvasElement, '[part=link]')).toBeTruthy();
+    await expectStatus(canvasElement, 'error');
+    await expect(part(canvasElement, '[part=error-message]').textContent).toContain('expired');
+    await expect(part(canvasElement, '[part=back-link]')).toBeTruthy();
+  },
+};
+
+/** Clerk asks for nothing this form can collect: a blocking error with the way back to sign in. */
+export const NothingToCollect: Story = {
+  name: 'Error: nothing to collect',
+  render: () => withFake({ signUp: { status: 'missing_requirements', missingFields: [] } }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'error');
+    await expect(part(canvasElement, '[part=back-link]')).toBeTruthy();
+  },
+};
+
+/** A redirect target the page does not allow: refused, with the way back to sign in. */
+export const RefusedRedirect: Story = {
+  name: 'Error: redirect target refused',
+  render: () =>
+    html`<clerk-provider .clerk=${new FakeClerk(scenarios.continueUsernameLegal)} sign-in-url="/sign-in"
+      ><continue-signup redirect-url-complete="https://elsewhere.example/"></continue-signup
+    ></clerk-provider>`,
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    type(canvasElement, 'username', 'ninanew');
+    (part(canvasElement, '#legal_accepted') as HTMLInputElement).click();
+    part(canvasElement, '[part~=submit]').click();
+    await expectStatus(canvasElement, 'error');
+    await expect(part(canvasElement, '[part=error-message]').textContent).toContain('elsewhere.example');
+    await expect(part(canvasElement, '[part=back-link]')).toBeTruthy();
   },
 };
 
@@ -260,7 +307,7 @@ export const German: Story = {
   name: 'German labels',
   render: () => html`<div lang="de">${withFake(scenarios.continueAllFields, german)}</div>`,
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     await expect(part(canvasElement, 'label[for=username]').textContent).toBe('Benutzername');
     await submit(canvasElement);
     await expect(part(canvasElement, '#first_name-error').textContent).toBe('Vorname ist erforderlich.');
@@ -273,7 +320,7 @@ export const ErrorSetActive: Story = {
   name: 'Error: session not activated (retry)',
   render: () => withFake({ ...scenarios.continueUsernameLegal, setActiveError: new Error('Session could not be activated') }),
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     type(canvasElement, 'username', 'ninanew');
     (part(canvasElement, '#legal_accepted') as HTMLInputElement).click();
     part(canvasElement, '[part~=submit]').focus();
@@ -288,7 +335,7 @@ export const RightToLeft: Story = {
   name: 'RTL, narrow',
   render: () => html`<div dir="rtl" style="max-width: 16rem">${withFake(scenarios.continueUsernameLegal)}</div>`,
   play: async ({ canvasElement }) => {
-    await expectStatus(canvasElement, 'collecting');
+    await expectStatus(canvasElement, 'ready');
     const el = element(canvasElement);
     await expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth);
   },

@@ -17,7 +17,7 @@ async function newUserToContinue(page: Page, email = 'nina@example.com'): Promis
   await page.getByRole('button', { name: 'Continue with Google' }).click();
   await signInThroughFakeProvider(page, { newUser: { firstName: 'Nina', lastName: 'New', email } });
   await page.waitForURL((u) => u.pathname === '/sign-in/continue', { timeout: 15_000 });
-  await page.waitForSelector('continue-signup[status="collecting"]', { timeout: 15_000 });
+  await page.waitForSelector('continue-signup[status="ready"][step="form"]', { timeout: 15_000 });
 }
 
 async function landedSignedIn(page: Page): Promise<void> {
@@ -50,6 +50,13 @@ async function routeThroughHook(page: Page): Promise<void> {
 const left = (page: Page) =>
   page.evaluate(() => ({ redirects: JSON.parse(sessionStorage.getItem('redirects') ?? '[]'), routed: JSON.parse(sessionStorage.getItem('routed') ?? '[]') }));
 
+/** Waits until the element's shadow root has `selector` with text matching `pattern` (field errors leave the status at `ready`). */
+const shows = (page: Page, selector: string, pattern: string) =>
+  page.waitForFunction(
+    ([s, p]) => new RegExp(p!).test(document.querySelector('continue-signup')?.shadowRoot?.querySelector(s!)?.textContent ?? ''),
+    [selector, pattern],
+  );
+
 /** 422s are the expected answers to the wrong inputs these tests make; everything else must be clean. */
 const unexpected = (page: Page) => e2e.errors(page).filter((e) => !/ 422 /.test(e) && !e.includes('status of 422'));
 
@@ -74,6 +81,9 @@ describe('<continue-signup> end to end', () => {
     const legalAcceptedAt = await page.evaluate(() => (window as unknown as { Clerk: { user: { legalAcceptedAt: Date | null } } }).Clerk.user.legalAcceptedAt?.getTime() ?? null);
     assert.ok(typeof legalAcceptedAt === 'number' && legalAcceptedAt > 0, `legalAcceptedAt: ${legalAcceptedAt}`);
     assert.deepEqual(unexpected(page), []);
+    // The completion replaced the continue page: Back does not return to the spent form.
+    await page.goBack();
+    assert.notEqual(new URL(page.url()).pathname, '/sign-in/continue');
   });
 
   it('a taken username shows the field error and succeeds on the second try, keeping the terms ticked', async () => {
@@ -83,8 +93,9 @@ describe('<continue-signup> end to end', () => {
     // Too short is caught in the page (4..20 from the instance settings), without a request.
     await username.fill('ab');
     await form(page).getByRole('button', { name: 'Continue' }).click();
-    await page.waitForSelector('continue-signup[status="error"]');
-    assert.match((await form(page).locator('#username-error').textContent()) ?? '', /between 4 and 20/);
+    await shows(page, '#username-error', 'between 4 and 20');
+    // A field error is not blocking: the form waits for the visitor.
+    assert.equal(await form(page).getAttribute('status'), 'ready');
     assert.equal(fapiCalls(e2e.control.log()).filter((l) => l.startsWith('PATCH /v1/client/sign_ups')).length, 0);
 
     await username.fill('alice');
@@ -92,7 +103,7 @@ describe('<continue-signup> end to end', () => {
     await form(page).getByRole('button', { name: 'Continue' }).click();
     await page.waitForFunction(() => {
       const el = document.querySelector('continue-signup');
-      return el?.getAttribute('status') === 'error' && el.shadowRoot?.querySelector('#username-error')?.textContent?.includes('taken');
+      return el?.getAttribute('status') === 'ready' && el.shadowRoot?.querySelector('#username-error')?.textContent?.includes('taken');
     });
     assert.equal(await username.getAttribute('aria-invalid'), 'true');
     assert.equal(await username.inputValue(), 'alice');
@@ -116,17 +127,18 @@ describe('<continue-signup> end to end', () => {
     await form(page).getByLabel('Phone number').fill('+15550100100');
     await form(page).getByRole('checkbox').check();
     await form(page).getByRole('button', { name: 'Continue' }).click();
-    await page.waitForSelector('continue-signup[status="verifying"]');
+    await page.waitForSelector('continue-signup[status="ready"][step="code"]');
     assert.match((await form(page).getByRole('status').textContent()) ?? '', /\+15550100100/);
 
     const code = form(page).getByLabel('Verification code');
     await code.fill('111111');
     await form(page).getByRole('button', { name: 'Continue' }).click();
-    await page.waitForSelector('continue-signup[status="error"]');
-    assert.match((await form(page).locator('#code-error').textContent()) ?? '', /Incorrect code/);
+    await shows(page, '#code-error', 'Incorrect code');
+    assert.equal(await form(page).getAttribute('status'), 'ready');
 
     await form(page).getByRole('button', { name: /Resend/ }).click();
-    await page.waitForSelector('continue-signup[status="verifying"]');
+    await shows(page, '[part=message]', 'A new code was sent');
+    await page.waitForSelector('continue-signup[status="ready"][step="code"]');
     await code.fill('424242');
     await form(page).getByRole('button', { name: 'Continue' }).click();
     await landedSignedIn(page);
@@ -190,8 +202,10 @@ describe('<continue-signup> end to end', () => {
     await form(page).getByLabel('Username').fill('ninaretry');
     await form(page).getByRole('checkbox').check();
     await form(page).getByRole('button', { name: 'Continue' }).click();
-    await page.waitForSelector('continue-signup[status="error"]');
-    assert.notEqual(((await form(page).getByRole('alert').textContent()) ?? '').trim(), '');
+    await shows(page, '[part=error-message]', '\\S');
+    // Not blocking: the form stays and Continue is the way on (no Try again).
+    assert.equal(await form(page).getAttribute('status'), 'ready');
+    assert.equal(await form(page).getByRole('button', { name: 'Try again' }).count(), 0);
     assert.equal(await form(page).getByLabel('Username').inputValue(), 'ninaretry');
     assert.equal(await form(page).getByRole('checkbox').isChecked(), true);
     await form(page).getByRole('button', { name: 'Continue' }).click();

@@ -5,14 +5,11 @@ export const styles = css`
     display: block;
     /* Clerk's messages can hold long URLs: they wrap instead of widening the page. */
     overflow-wrap: anywhere;
-    --_error-color: var(--clerk-elements-error-color, #b3261e);
-    --_radius: var(--clerk-elements-radius, 6px);
+    /* The shared tokens (--_radius, --_error-color, --_focus, --_muted-color) come from hostStyles. */
     --_gap: var(--continue-signup-gap, 1rem);
-    --_border-color: var(--continue-signup-border-color, #6b7280);
-    --_button-background: var(--continue-signup-button-background, #1f2937);
-    --_button-color: var(--continue-signup-button-color, #ffffff);
-    --_muted-color: var(--continue-signup-muted-color, #4b5563);
-    --_focus: var(--continue-signup-focus-color, light-dark(#2f6fde, #8ab4f8));
+    --_border-color: var(--continue-signup-border-color, light-dark(#6b7280, #9ca3af));
+    --_button-background: var(--continue-signup-button-background, light-dark(#1f2937, #e5e7eb));
+    --_button-color: var(--continue-signup-button-color, light-dark(#ffffff, #111827));
   }
   [part~='heading'] {
     margin: 0 0 0.25em;
@@ -26,19 +23,14 @@ export const styles = css`
   [part~='hint'] {
     font-size: 0.875em;
   }
-  [part~='message'],
-  [part~='error'] {
+  [part~='message'] {
     margin: 0.5em 0;
   }
-  [part~='message']:empty,
-  [part~='error']:empty {
+  [part~='message']:empty {
     margin: 0;
   }
-  [part~='error'],
   [part~='field-error'] {
     color: var(--_error-color);
-  }
-  [part~='field-error'] {
     margin: 0;
     font-size: 0.875em;
   }
@@ -82,9 +74,7 @@ export const styles = css`
   }
   /* After the error outline, so a focused invalid field still looks different from an unfocused one. */
   [part~='input']:focus-visible,
-  [part~='checkbox']:focus-visible,
-  button:focus-visible,
-  a:focus-visible {
+  [part~='checkbox']:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }

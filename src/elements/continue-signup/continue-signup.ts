@@ -1,29 +1,32 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SignUpResource, SignUpUpdateParams } from '@clerk/shared/types';
-import { ClerkFlowElement } from '../../base-element.js';
+import { ClerkFlowElement, type ShownError } from '../../base-element.js';
 import { CaptchaController } from '../../captcha.js';
-import type { ClerkContextValue } from '../../context.js';
+import type { ClerkContextValue, ClerkInstance } from '../../context.js';
 import { elementError, toElementErrors, type ElementError } from '../../errors.js';
 import { SignUpCompleteEvent, SignUpErrorEvent, SignUpRedirectEvent } from '../../events.js';
-import { redirect } from '../../navigation.js';
+import { leavePage } from '../../navigation.js';
+import type { FlowStatus } from '../../status.js';
 import { hostStyles } from '../../styles.js';
 import { styles } from './continue-signup.styles.js';
 import { activateSignUp, destinationOf, type Completion } from './completion.js';
-import { instanceSettings } from './instance.js';
 import { attemptCode, identifierOf, nextUnverified, prepareCode } from './verification.js';
 import { LABELS, checkField, fieldOfError, fieldsFor, snakeToCamel, updateParams, type FieldSpec, type VerifiableField } from './fields.js';
-import { safeLinkUrl } from './legal-consent.js';
 import { codeStepKey, renderCodeStep, renderFormStep, type CodeStepView, type FormStepView } from './render-fields.js';
 
-export const CONTINUE_SIGNUP_STATUSES = ['loading', 'redirecting', 'collecting', 'verifying', 'submitting', 'complete', 'error', 'abandoned'] as const;
+export const CONTINUE_SIGNUP_STATUSES = ['loading', 'ready', 'submitting', 'redirecting', 'error'] as const satisfies readonly FlowStatus[];
 export type ContinueSignUpStatus = (typeof CONTINUE_SIGNUP_STATUSES)[number];
 
+/** Why `signup-redirect` leaves the page. */
+export const CONTINUE_SIGNUP_REDIRECT_REASONS = ['complete', 'session-task', 'no-sign-up'] as const;
+export type ContinueSignUpRedirectReason = (typeof CONTINUE_SIGNUP_REDIRECT_REASONS)[number];
+
 type Step = { kind: 'form' } | { kind: 'code'; field: VerifiableField; identifier: string };
-/** An error that leaves no form to fix: shown alone, with a retry when one makes sense. */
-type Blocker = { error: ElementError; retry?: () => void };
 
 const C = LABELS;
+/** Our own blocking errors: their text follows the localization (also after they are shown). */
+const OWN_MESSAGES: Record<string, string> = { sign_up_abandoned: `${C}abandoned`, nothing_to_collect: `${C}nothingToCollect` };
 
 /**
  * The page Clerk sends a new OAuth user to when the instance needs more than the provider gave
@@ -51,19 +54,24 @@ const C = LABELS;
  * @csspart submit - The primary button.
  * @csspart resend - The "Resend" button of the code step.
  * @csspart change - The "Use a different …" button of the code step.
- * @csspart error - The live region for errors that belong to no field.
- * @csspart message - The live region for progress (loading, code sent, redirecting).
- * @csspart retry - The "Try again" button.
+ * @csspart message - The status live region for progress (loading, code sent, signed up, redirecting); focusable, the last focus fallback.
+ * @csspart error - The error block (alert live region, always present): an error that belongs to no field, or why the flow stopped.
+ * @csspart error-message - The error's message.
+ * @csspart actions - The way out under a blocking error.
+ * @csspart retry - "Try again" (Clerk failed to load, or the session could not be activated).
+ * @csspart back-link - "Back to sign in" under a blocking error (expired sign-up, nothing to collect, refused redirect).
  * @csspart footer - The "Already have an account? Sign in" line.
  * @csspart link - The sign-in link in the footer.
- * @cssprop [--clerk-elements-error-color=#b3261e] - Error text.
- * @cssprop [--clerk-elements-radius=6px] - Corner radius of inputs and buttons.
+ * @cssprop [--clerk-elements-font-family=inherit] - Font (shared by every element).
+ * @cssprop [--clerk-elements-color=inherit] - Text colour (shared by every element).
+ * @cssprop [--clerk-elements-error-color=light-dark(#b3261e, #ffb4ab)] - Error text and invalid field outlines (shared by every element).
+ * @cssprop [--clerk-elements-radius=6px] - Corner radius of inputs and buttons (shared by every element).
+ * @cssprop [--clerk-elements-focus-color=light-dark(#2f6fde, #8ab4f8)] - Focus ring of fields, buttons and links (shared by every element).
+ * @cssprop [--clerk-elements-muted-color=light-dark(#4b5563, #b4b4bb)] - Hints and subtitle (shared by every element).
  * @cssprop [--continue-signup-gap=1rem] - Space between fields.
- * @cssprop [--continue-signup-border-color=#6b7280] - Input borders.
- * @cssprop [--continue-signup-button-background=#1f2937] - Primary button background.
- * @cssprop [--continue-signup-button-color=#ffffff] - Primary button text.
- * @cssprop [--continue-signup-muted-color=#4b5563] - Hints and subtitle.
- * @cssprop [--continue-signup-focus-color=light-dark(#2f6fde, #8ab4f8)] - Focus ring of fields, buttons and links.
+ * @cssprop [--continue-signup-border-color=light-dark(#6b7280, #9ca3af)] - Input borders.
+ * @cssprop [--continue-signup-button-background=light-dark(#1f2937, #e5e7eb)] - Primary button background.
+ * @cssprop [--continue-signup-button-color=light-dark(#ffffff, #111827)] - Primary button text.
  * @fires signup-complete - The sign-up is complete and its session active. `event.sessionId`, `event.task`.
  * @fires signup-error - A step failed. `event.code`, `event.field` (camelCase, when a field is at fault), `event.message`.
  * @fires signup-redirect - About to leave (cancelable). `event.url`, `event.reason`: `complete`, `session-task` or `no-sign-up`.
@@ -74,62 +82,97 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
 
   /** Where to go once signed up. Default: the provider's `sign-up-fallback-redirect-url`, else `/`. */
   @property({ attribute: 'redirect-url-complete' }) redirectUrlComplete?: string;
-  /** Where to send visitors with no sign-up to continue. Default: the provider's `sign-in-url`, else Clerk's. */
+  /** The sign-in page (footer link, "Back to sign in", no sign-up to continue). Default: the provider's `sign-in-url`, else Clerk's. */
   @property({ attribute: 'sign-in-url' }) signInUrl?: string;
   /** Where a pending session task is handled; `{task}` becomes its key. Default: Clerk's task URL. */
   @property({ attribute: 'task-url' }) taskUrl?: string;
 
   @state() private fields: FieldSpec[] = [];
-  @state() private step: Step = { kind: 'form' };
+  @state() private view: Step = { kind: 'form' };
   @state() private fieldErrors: Record<string, string> = {};
-  @state() private formError?: ElementError;
   @state() private notice = '';
-  @state() private blocker?: Blocker;
+  @state() private signedUp = false;
 
-  /** What the visitor typed, by field name: kept across errors, steps and re-renders. */
+  /** What the visitor typed, by field name: kept across errors, steps, context changes and re-renders. */
   private values: Record<string, string> = {};
   private code = '';
-  #started = false;
-  #focusWasInside = false;
+  /** The Clerk instance the flow runs on: a different one starts over, the same one (Clerk's echo of our updates) never does. */
+  #flowClerk?: ClerkInstance;
+  /** What the provider's error (or reload) interrupted, to go back to when the same Clerk is ready again. */
+  #interrupted?: { status: ContinueSignUpStatus; shown?: ShownError };
   #busy = false;
   #warned = new Set<string>();
 
   constructor() {
     super();
-    this.status = 'loading';
     // Clerk's bot protection looks for #clerk-captcha when the sign-up is updated.
     new CaptchaController(this);
   }
 
+  /** The step on screen (`form` or `code`), reflected as the `step` attribute while it is shown. */
+  get step(): 'form' | 'code' | undefined {
+    return this.#stepShown() ? this.view.kind : undefined;
+  }
+
+  protected override ownSignInUrl(): string | undefined {
+    return this.signInUrl;
+  }
+
+  protected override errorText(error: ElementError): string {
+    const key = OWN_MESSAGES[error.code];
+    return key ? this.t(key) : super.errorText(error);
+  }
+
   protected override clerkChanged(value: ClerkContextValue): void {
-    // The flow starts once; later Clerk changes are our own updates echoing back (or a move in the DOM).
-    if (this.#started) return;
-    if (value.status === 'loading') {
-      this.blocker = undefined;
-      return this.setStatus('loading');
+    if (value.status !== 'ready') {
+      if (this.#flowClerk && !this.#interrupted) this.#interrupted = { status: this.status, shown: this.shownError };
+      if (value.status === 'loading') {
+        this.shownError = undefined;
+        return this.setStatus('loading');
+      }
+      const { error, ...way } = this.providerError()!;
+      return this.#block(error, way);
     }
-    if (value.status === 'error') {
-      this.#block(value.error ?? elementError('clerk_load_failed', 'Clerk could not start.'), value.retry);
+    const clerk = value.clerk!;
+    if (clerk === this.#flowClerk) {
+      // The same Clerk: our own updates echoing back, a localization or settings change, or the provider back
+      // after an error. Re-render only; resume what the provider interrupted.
+      const resume = this.#interrupted;
+      this.#interrupted = undefined;
+      if (resume) {
+        this.shownError = resume.shown;
+        this.setStatus(resume.status);
+      }
       return;
     }
-    this.#started = true;
-    this.blocker = undefined;
-    const signUp = value.clerk?.client?.signUp;
+    this.#start(clerk);
+  }
+
+  /** A (new) Clerk instance: the flow starts from its sign-up. What was typed stays for the fields asked again. */
+  #start(clerk: ClerkInstance): void {
+    this.#flowClerk = clerk;
+    this.#interrupted = undefined;
+    this.#busy = false;
+    this.shownError = undefined;
+    this.fieldErrors = {};
+    this.view = { kind: 'form' };
+    this.signedUp = false;
+    this.notice = '';
+    this.setStatus('loading');
+    const signUp = clerk.client?.signUp;
     if (!signUp?.id) void this.#leaveForSignIn();
     else void this.#run(() => this.#proceed(signUp), false);
   }
 
-  get #clerk() {
-    return this.ctx.clerk!;
+  get #clerk(): ClerkInstance {
+    return this.#flowClerk!;
   }
   get #signUp(): SignUpResource {
     return this.#clerk.client!.signUp;
   }
-  get #instance() {
-    return instanceSettings(this.ctx.clerk);
-  }
-  #signInTarget(): string {
-    return this.signInUrl || this.ctx.urls.signInUrl || this.#instance.signInUrl || '/sign-in';
+
+  #stepShown(): boolean {
+    return this.status === 'ready' || this.status === 'submitting';
   }
 
   /** Runs one Clerk action at a time; its errors land on the form. */
@@ -137,8 +180,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     if (this.#busy) return;
     this.#busy = true;
     // A retried step starts clean: no old message may stay on screen next to the new outcome.
-    this.blocker = undefined;
-    this.formError = undefined;
+    this.shownError = undefined;
     this.fieldErrors = {};
     if (submitting) this.setStatus('submitting');
     try {
@@ -153,14 +195,11 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   /** Moves on from whatever state the sign-up is in: finish, fill in the form, or verify a code. */
   async #proceed(signUp: SignUpResource): Promise<void> {
     if (signUp.status === 'complete') return this.#finish(signUp);
-    if (signUp.status === 'abandoned') {
-      this.notice = this.t(`${C}abandoned`);
-      return this.setStatus('abandoned');
-    }
+    if (signUp.status === 'abandoned') return this.#block(elementError('sign_up_abandoned', this.t(`${C}abandoned`)), { signIn: true });
     if (signUp.missingFields.length) return this.#showForm(signUp.missingFields, signUp);
     const verify = nextUnverified(signUp);
     if (verify) return this.#sendCode(verify, signUp, false);
-    this.#block(elementError('nothing_to_collect', this.t(`${C}nothingToCollect`)));
+    this.#block(elementError('nothing_to_collect', this.t(`${C}nothingToCollect`)), { signIn: true });
   }
 
   #showForm(names: string[], signUp: SignUpResource, focus?: string): void {
@@ -174,16 +213,16 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
         console.warn(`<continue-signup>: Clerk asks for "${field.name}", which has no dedicated control; showing a text input.`);
       }
     }
-    this.step = { kind: 'form' };
+    this.view = { kind: 'form' };
     this.notice = '';
-    this.setStatus('collecting');
+    this.setStatus('ready');
     if (focus) void this.#focus(focus);
   }
 
   #onSubmit = (event: Event): void => {
     event.preventDefault();
     if (this.#busy) return;
-    const rules = this.#instance.usernameRules;
+    const rules = this.ctx.instance.usernameRules;
     const problems: ElementError[] = [];
     for (const field of this.fields) {
       const problem = checkField(field, this.values[field.name] ?? '', rules);
@@ -200,38 +239,38 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   async #sendCode(field: VerifiableField, signUp: SignUpResource, resend: boolean): Promise<void> {
     const identifier = identifierOf(signUp, field);
     if (!resend) this.code = '';
-    this.step = { kind: 'code', field, identifier };
+    this.view = { kind: 'code', field, identifier };
     this.notice = '';
     await prepareCode(signUp, field);
     this.notice = this.t(`${C}${resend ? 'codeResent' : 'codeSent'}`, { identifier });
-    this.setStatus('verifying');
+    this.setStatus('ready');
     void this.#focus('code');
   }
 
   #onVerify = (event: Event): void => {
     event.preventDefault();
-    if (this.#busy || this.step.kind !== 'code') return;
+    if (this.#busy || this.view.kind !== 'code') return;
     const code = this.code.trim();
     if (!code) {
       const label = this.t('formFieldLabel__code');
       return this.#showErrors([{ code: 'form_param_missing', message: this.t(`${C}required`, { field: label }), field: 'code' }]);
     }
-    const { field } = this.step;
+    const { field } = this.view;
     void this.#run(async () => this.#proceed(await attemptCode(this.#signUp, field, code)));
   };
 
   #onResend = (): void => {
-    if (this.step.kind !== 'code') return;
-    const { field } = this.step;
+    if (this.view.kind !== 'code') return;
+    const { field } = this.view;
     void this.#run(() => this.#sendCode(field, this.#signUp, true));
   };
 
   /** Back to the form for the identifier being verified, with what was typed still there. */
   #onChange = (): void => {
-    if (this.#busy || this.step.kind !== 'code') return;
-    const { field } = this.step;
+    if (this.#busy || this.view.kind !== 'code') return;
+    const { field } = this.view;
     this.fieldErrors = {};
-    this.formError = undefined;
+    this.shownError = undefined;
     this.#showForm([field, ...this.#signUp.missingFields], this.#signUp, field);
   };
 
@@ -239,24 +278,31 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     try {
       await activateSignUp(this.#clerk, signUp, (done) => this.#completed(done));
     } catch (cause) {
-      this.#block(toElementErrors(cause, 'set_active_failed')[0]!, () => void this.#run(() => this.#finish(signUp)));
+      // Try again repeats the activation (the sign-up itself is complete).
+      this.#block(toElementErrors(cause, 'set_active_failed')[0]!, { retry: () => void this.#run(() => this.#finish(signUp)) });
     }
   }
 
   async #completed({ sessionId, task, decorate, navigate }: Completion): Promise<void> {
+    this.signedUp = true;
     this.notice = this.t(`${C}complete`);
-    this.setStatus('complete');
     const done = new SignUpCompleteEvent(sessionId, task);
     this.dispatchEvent(done);
+    this.setStatus('redirecting');
+    // Clerk navigated by itself (its own task URLs): nothing left for us to do.
     if (!navigate) return;
+    const signIn = this.signInTarget();
     const { url, reason } = destinationOf(task, {
       redirectUrlComplete: this.redirectUrlComplete,
       fallbackRedirectUrl: this.ctx.urls.signUpFallbackRedirectUrl,
       taskUrl: this.taskUrl,
       clerkTasksUrl: this.#clerk.buildTasksUrl?.(),
-      signInUrl: this.#signInTarget(),
+      signInUrl: signIn.url,
     });
-    await this.#go(url, reason, decorate);
+    // A task page may be Clerk's (on the sign-in page's origin); the after-sign-up page is the app's.
+    const allowedOrigins = reason === 'session-task' ? signIn.allowedOrigins : this.ctx.urls.allowedRedirectOrigins;
+    // replace: Back must not return to the spent continue page.
+    await this.#go({ url, reason, allowedOrigins, decorate, replace: true });
   }
 
   async #leaveForSignIn(): Promise<void> {
@@ -264,44 +310,44 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     this.setStatus('redirecting');
     // The reason is on screen (and in the live region) before the page changes.
     await this.updateComplete;
-    await this.#go(this.#signInTarget(), 'no-sign-up', undefined, true);
+    const { url, allowedOrigins } = this.signInTarget();
+    await this.#go({ url, reason: 'no-sign-up', allowedOrigins, replace: true });
   }
 
-  async #go(url: string, reason: string, decorate?: (url: string) => string, replace?: boolean): Promise<void> {
-    const outcome = await redirect(this, {
-      url,
-      allowedOrigins: this.ctx.urls.allowedRedirectOrigins,
-      event: (target) => new SignUpRedirectEvent(target, reason),
-      navigate: this.ctx.navigate,
-      decorate,
-      replace,
+  async #go(request: { url: string; reason: ContinueSignUpRedirectReason; allowedOrigins: readonly string[]; decorate?: (url: string) => string; replace?: boolean }): Promise<void> {
+    const { reason, ...rest } = request;
+    const outcome = await leavePage(this, {
+      ...rest,
+      event: (target, cancelable) => new SignUpRedirectEvent(target, reason, cancelable),
+      hook: this.ctx.navigate,
     });
-    if (outcome.kind === 'rejected') this.#block(outcome.error);
+    if (outcome.kind === 'rejected') this.#block(outcome.error, { signIn: true });
   }
 
-  #block(error: ElementError, retry?: () => void): void {
-    this.blocker = { error, retry };
+  /** The flow cannot go on by itself: the error block says why, with the way out. */
+  #block(error: ElementError, way: Omit<ShownError, 'error'> = {}): void {
+    this.shownError = { error, ...way };
     this.setStatus('error');
     const event = new SignUpErrorEvent(error);
     this.dispatchEvent(event);
   }
 
-  /** Field errors go under their fields (the first one gets focus); the rest to the live region. */
+  /** Field errors go under their fields (the first one gets focus); the rest to the error block. The form stays. */
   #showErrors(errors: ElementError[]): void {
     const fieldErrors: Record<string, string> = {};
     let general: ElementError | undefined;
     for (const error of errors) {
       const target =
-        this.step.kind === 'code' ? (error.field === 'code' ? 'code' : undefined) : fieldOfError(this.fields, error.field, this.values)?.name;
+        this.view.kind === 'code' ? (error.field === 'code' ? 'code' : undefined) : fieldOfError(this.fields, error.field, this.values)?.name;
       if (target) fieldErrors[target] ??= error.message;
       else general ??= error;
       const event = new SignUpErrorEvent(error);
       this.dispatchEvent(event);
     }
     this.fieldErrors = fieldErrors;
-    this.formError = general;
-    this.setStatus('error');
-    const order = this.step.kind === 'code' ? ['code'] : this.fields.map((f) => f.name);
+    this.shownError = general ? { error: general } : undefined;
+    this.setStatus('ready');
+    const order = this.view.kind === 'code' ? ['code'] : this.fields.map((f) => f.name);
     const first = order.find((name) => fieldErrors[name]);
     if (first) void this.#focus(first);
   }
@@ -320,32 +366,22 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     this.values[name] = value;
   };
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.#focusWasInside = !!(this.renderRoot as ShadowRoot | undefined)?.activeElement;
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The form went away with the focus in it (a blocking error, a cancelled or refused redirect): hand the
-    // focus to the way out rather than dropping keyboard users on <body>.
-    const ended = ['error', 'complete', 'abandoned', 'redirecting'].includes(this.status);
-    if (ended && this.#focusWasInside && !(this.renderRoot as ShadowRoot).activeElement) {
-      const target = ['retry', 'link', 'message'].map((p) => this.renderRoot.querySelector<HTMLElement>(`[part=${p}]`)).find(Boolean);
-      target?.focus();
-    }
+    const step = this.step;
+    if (step) this.setAttribute('step', step);
+    else this.removeAttribute('step');
   }
 
   #formView(): FormStepView {
     const { fields, values, fieldErrors: errors } = this;
     const busy = this.status === 'submitting';
-    const { usernameRules: rules, termsUrl, privacyPolicyUrl } = this.#instance;
+    const { usernameRules: rules, termsUrl, privacyPolicyUrl } = this.ctx.instance;
     const label = (field: FieldSpec) => this.#label(field);
     return { fields, values, errors, busy, rules, legalUrls: { termsUrl, privacyPolicyUrl }, label, t: this.t.bind(this), onInput: this.#onInput, onSubmit: this.#onSubmit };
   }
 
-  #codeView(): CodeStepView {
-    const { field } = this.step as Extract<Step, { kind: 'code' }>;
+  #codeView(field: VerifiableField): CodeStepView {
     return {
       field,
       value: this.code,
@@ -360,22 +396,19 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   }
 
   override render() {
-    const code = this.step.kind === 'code' && !this.blocker && ['verifying', 'submitting', 'error'].includes(this.status);
-    const form = this.step.kind === 'form' && !this.blocker && ['collecting', 'submitting', 'error'].includes(this.status);
-    const codeKey = codeStepKey(this.step.kind === 'code' ? this.step.field : 'phone_number');
-    // Once signed up, "Already have an account? Sign in" no longer applies.
-    const signIn = this.status === 'complete' ? undefined : safeLinkUrl(this.#signInTarget());
-    return html`<slot name="heading"><h2 part="heading">${this.t(code ? `${codeKey}.title` : 'signUp.continue.title')}</h2></slot>
-      ${form || code ? html`<p part="subtitle">${this.t(code ? `${codeKey}.formSubtitle` : 'signUp.continue.subtitle')}</p>` : nothing}
+    const shown = this.#stepShown();
+    const code = shown && this.view.kind === 'code' ? this.view.field : undefined;
+    const form = shown && this.view.kind === 'form';
+    const codeKey = code ? codeStepKey(code) : undefined;
+    // Once signed up, "Already have an account? Sign in" no longer applies; under "Back to sign in" it would repeat it.
+    const footer = !this.signedUp && !this.shownError?.signIn;
+    return html`<slot name="heading"><h2 part="heading">${this.t(codeKey ? `${codeKey}.title` : 'signUp.continue.title')}</h2></slot>
+      ${shown ? html`<p part="subtitle">${this.t(codeKey ? `${codeKey}.formSubtitle` : 'signUp.continue.subtitle')}</p>` : nothing}
       <p part="message" role="status" tabindex="-1">${this.status === 'loading' ? this.t(`${C}loading`) : this.notice}</p>
-      <div part="error" role="alert">${this.blocker?.error.message ?? this.formError?.message ?? ''}</div>
-      ${this.blocker?.retry
-        ? html`<button part="retry" type="button" @click=${this.blocker.retry}>${this.t('oauthElements.retry')}</button>`
-        : nothing}
-      ${form ? renderFormStep(this.#formView()) : nothing} ${code ? renderCodeStep(this.#codeView()) : nothing}
+      ${this.renderErrorBlock()} ${form ? renderFormStep(this.#formView()) : nothing} ${code ? renderCodeStep(this.#codeView(code)) : nothing}
       <slot></slot>
-      ${signIn
-        ? html`<p part="footer">${this.t('signUp.continue.actionText')} <a part="link" href=${signIn}>${this.t('signUp.continue.actionLink')}</a></p>`
+      ${footer
+        ? html`<p part="footer">${this.t('signUp.continue.actionText')} <a part="link" href=${this.signInTarget().url}>${this.t('signUp.continue.actionLink')}</a></p>`
         : nothing}
       <slot name="captcha"></slot>`;
   }

@@ -1,3 +1,4 @@
+import type { UsernameRules } from '../../instance.js';
 import { titleize } from '../../localization.js';
 
 /** Where this element's own labels live in the localization. */
@@ -79,11 +80,6 @@ export function updateParams(fields: FieldSpec[], values: Record<string, string>
 export function fieldOfError(fields: FieldSpec[], param: string | undefined, values: Record<string, string>): FieldSpec | undefined {
   if (!param) return undefined;
   return fields.find((f) => paramOf(f, (values[f.name] ?? '').trim()) === param || snakeToCamel(f.name) === param);
-}
-
-export interface UsernameRules {
-  min: number;
-  max: number;
 }
 
 export type LocalProblem = { key: 'required' | 'usernameLength' | 'legalRequired'; code: string };

@@ -1,18 +1,18 @@
+import { resolveUrl } from '../../navigation.js';
+
 /** A piece of Clerk's legal-consent label: plain text, or a link whose target is named by `param`. */
 export type LegalPart = { text: string } | { text: string; param: string; href?: string };
 
 /** Clerk's locale syntax for a link: `{{ termsOfServiceLink || link("Terms of Service") }}`. */
 const LINK = /\{\{\s*(\w+)\s*\|\|\s*link\(\s*(["'])(.*?)\2\s*\)\s*\}\}/g;
 
-/** Only web links: a `javascript:` or `data:` URL in the instance settings must never become a link. */
+/**
+ * Only web links, for the legal links from Clerk's settings (any origin: the terms may live anywhere): a
+ * `javascript:` or `data:` URL in the instance settings must never become a link.
+ */
 export function safeLinkUrl(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url, window.location.href);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = resolveUrl(url ?? undefined);
+  return parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? parsed.href : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { LABELS, type FieldSpec, type UsernameRules, type VerifiableField } from './fields.js';
+import type { UsernameRules } from '../../instance.js';
+import { LABELS, type FieldSpec, type VerifiableField } from './fields.js';
 import { legalLabelKey, parseLegalLabel, safeLinkUrl, type LegalPart } from './legal-consent.js';
 
 type Translate = (key: string, params?: Record<string, string | number | undefined>) => string;

@@ -3,33 +3,29 @@
  * analyzer keeps the parameter (`S`): this plugin writes each element's own value union instead, read from
  * its `as const` list (`type XStatus = (typeof X_STATUSES)[number]`).
  */
-function statusUnions(ts) {
+function statusUnions() {
   const lists = new Map(); // const name -> literal values
   const aliases = new Map(); // type alias name -> const name
   const typeArgs = new Map(); // class name -> type argument of its base class
-  const visit = (node) => {
-    if (ts.isVariableDeclaration(node) && node.initializer) {
-      let init = node.initializer;
-      while (ts.isAsExpression(init) || ts.isSatisfiesExpression?.(init)) init = init.expression;
-      if (ts.isArrayLiteralExpression(init) && init.elements.length && init.elements.every(ts.isStringLiteral)) {
-        lists.set(node.name.getText(), init.elements.map((e) => e.text));
-      }
-    }
-    if (ts.isTypeAliasDeclaration(node)) {
-      const match = /^\(typeof (\w+)\)\[number\]$/.exec(node.type.getText());
-      if (match) aliases.set(node.name.text, match[1]);
-    }
-    if (ts.isClassDeclaration(node) && node.name && node.heritageClauses) {
-      const base = node.heritageClauses[0]?.types[0];
-      const arg = base?.typeArguments?.[0];
-      if (arg) typeArgs.set(node.name.text, arg.getText());
-    }
-    ts.forEachChild(node, visit);
-  };
   return {
     name: 'status-value-unions',
-    analyzePhase({ ts: _ts, node }) {
-      if (ts.isSourceFile(node)) visit(node);
+    // Called for every node of every module.
+    analyzePhase({ ts, node }) {
+      if (ts.isVariableDeclaration(node) && node.initializer) {
+        let init = node.initializer;
+        while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init)) init = init.expression;
+        if (ts.isArrayLiteralExpression(init) && init.elements.length && init.elements.every(ts.isStringLiteral)) {
+          lists.set(node.name.getText(), init.elements.map((e) => e.text));
+        }
+      }
+      if (ts.isTypeAliasDeclaration(node)) {
+        const match = /^\(typeof (\w+)\)\[number\]$/.exec(node.type.getText());
+        if (match) aliases.set(node.name.text, match[1]);
+      }
+      if (ts.isClassDeclaration(node) && node.name && node.heritageClauses) {
+        const arg = node.heritageClauses[0]?.types[0]?.typeArguments?.[0];
+        if (arg) typeArgs.set(node.name.text, arg.getText());
+      }
     },
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
@@ -52,6 +48,7 @@ export default {
   litelement: true,
   packagejson: false,
   plugins: [
+    statusUnions(),
     {
       // The analyzer lists modules in the order its file reads finish, which varies between runs:
       // sort them so the committed manifest is reproducible (CI compares it).

@@ -1,13 +1,8 @@
 // Side-effect free: classes, context, events, helpers and types. Register tags with `clerk-oauth-elements/define`.
 export { ClerkProviderElement } from './elements/clerk-provider/clerk-provider.js';
 export { ContinueSignupElement, CONTINUE_SIGNUP_STATUSES, type ContinueSignUpStatus } from './elements/continue-signup/continue-signup.js';
-export { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
-export {
-  SSO_CALLBACK_STATUSES,
-  SSO_REDIRECT_REASONS,
-  type SsoCallbackStatus,
-  type SsoRedirectReason,
-} from './elements/sso-callback/callback-params.js';
+export { SsoCallbackElement, SSO_CALLBACK_STATUSES, type SsoCallbackStatus } from './elements/sso-callback/sso-callback.js';
+export { SSO_REDIRECT_REASONS, type SsoRedirectReason } from './elements/sso-callback/redirect-reasons.js';
 export { OAuthButtonsElement, OAUTH_BUTTONS_STATUSES, type OAuthButtonsStatus } from './elements/oauth-buttons/oauth-buttons.js';
 export { ClerkFlowElement } from './base-element.js';
 export { ClerkController } from './clerk-controller.js';

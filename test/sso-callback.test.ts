@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { SSO_CALLBACK_STATUSES, SsoCallbackElement } from '../src/elements/sso-callback/sso-callback.js';
 import { redirectReason, SSO_REDIRECT_REASONS } from '../src/elements/sso-callback/redirect-reasons.js';
-import { checkCallbackUrls, taskUrl } from '../src/elements/sso-callback/callback-urls.js';
+import { checkCallbackUrls, taskUrl, withProviderUrls } from '../src/elements/sso-callback/callback-urls.js';
 import { CallbackRun, claimRun, existingRun, type RunInit } from '../src/elements/sso-callback/callback-run.js';
 import type { ClerkInstance } from '../src/context.js';
 import type { ClerkRedirectEvent, SsoErrorEvent, SsoRedirectEvent } from '../src/events.js';
@@ -595,6 +595,15 @@ describe('callback URLs and redirect reasons', () => {
   it('checks every URL that is set and makes it absolute, or says which one is not allowed', () => {
     expect(checkCallbackUrls({ signInUrl: ' /in ', signUpUrl: '' }, [])).to.deep.equal({ signInUrl: abs('/in') });
     expect(checkCallbackUrls({ continueSignUpUrl: 'https://evil.example/' }, [])).to.include({ code: 'redirect_origin_not_allowed' });
+  });
+  it("fills the provider's URLs in where the element leaves them unset", () => {
+    expect(withProviderUrls({ signInUrl: '/mine', signUpUrl: '', firstFactorUrl: '/f1' }, { signInUrl: '/theirs', signUpUrl: '/up', signUpFallbackRedirectUrl: '/w' })).to.deep.equal({
+      signInUrl: '/mine',
+      signUpUrl: '/up',
+      firstFactorUrl: '/f1',
+      signInFallbackRedirectUrl: undefined,
+      signUpFallbackRedirectUrl: '/w',
+    });
   });
   it('puts the task on the sign-in page', () => {
     expect(taskUrl('/sign-in', 'choose-organization')).to.equal(abs('/sign-in#/tasks/choose-organization'));

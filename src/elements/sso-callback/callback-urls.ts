@@ -19,6 +19,16 @@ export const URL_PARAMS = [
 export type UrlParam = (typeof URL_PARAMS)[number];
 export type CallbackUrls = Partial<Record<UrlParam, string>>;
 
+// The provider's settings stand in for these when the element leaves them unset.
+const FROM_PROVIDER = ['signInUrl', 'signUpUrl', 'signInFallbackRedirectUrl', 'signUpFallbackRedirectUrl'] as const;
+
+/** The element's URLs, with the provider's where the element leaves one unset. No checks. */
+export function withProviderUrls(own: CallbackUrls, provider: Partial<Record<(typeof FROM_PROVIDER)[number], string>>): CallbackUrls {
+  const urls: CallbackUrls = { ...own };
+  for (const name of FROM_PROVIDER) urls[name] = own[name] || provider[name];
+  return urls;
+}
+
 /**
  * Resolves and validates every URL that is set, so Clerk only ever sees absolute, allowed targets.
  * Returns the first problem instead when one is not allowed.

@@ -6,7 +6,7 @@ import type { ElementError } from '../../errors.js';
 import { SsoErrorEvent } from '../../events.js';
 import type { FlowStatus } from '../../status.js';
 import { hostStyles } from '../../styles.js';
-import { checkCallbackUrls, type CallbackUrls } from './callback-urls.js';
+import { checkCallbackUrls, URL_PARAMS, withProviderUrls, type CallbackUrls } from './callback-urls.js';
 import { claimRun, existingRun, type CallbackRun, type SignUpUnsafeMetadata } from './callback-run.js';
 import { styles } from './sso-callback.styles.js';
 
@@ -18,6 +18,9 @@ const onUnlessFalse = {
   fromAttribute: (value: string | null) => value === null || value.trim().toLowerCase() !== 'false',
   toAttribute: (value: boolean) => (value ? null : 'false'),
 };
+
+/** What a run is started with: a change before it starts is looked at again. */
+const INPUTS = new Set<PropertyKey>([...URL_PARAMS, 'transferable', 'unsafeMetadata']);
 
 const isError = (value: unknown): value is ElementError => typeof (value as ElementError).code === 'string';
 const sameError = (a?: ElementError, b?: ElementError) => a?.code === b?.code && a?.message === b?.message;
@@ -127,9 +130,8 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // An attribute changed before the run started (a bad URL fixed): look again. Not for what this element set itself.
-    const own = new Set<PropertyKey>(['currentStatus', 'shownError']);
-    if (!this.#run && [...changed.keys()].some((key) => !own.has(key))) void this.updateComplete.then(() => this.#evaluate());
+    // An input changed before the run started (a bad URL fixed): look again.
+    if (!this.#run && [...changed.keys()].some((key) => INPUTS.has(key))) void this.updateComplete.then(() => this.#evaluate());
   }
 
   override render() {
@@ -153,25 +155,6 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
     return shown && { ...shown, signIn: true, title: this.t('oauthElements.ssoCallback.errorTitle') };
   }
 
-  /** What the attributes say, with the provider's URLs where they are unset. */
-  #urls(): CallbackUrls {
-    const provider = this.ctx.urls;
-    return {
-      signInUrl: this.signInUrl || provider.signInUrl,
-      signUpUrl: this.signUpUrl || provider.signUpUrl,
-      continueSignUpUrl: this.continueSignUpUrl,
-      signInForceRedirectUrl: this.signInForceRedirectUrl,
-      signInFallbackRedirectUrl: this.signInFallbackRedirectUrl || provider.signInFallbackRedirectUrl,
-      signUpForceRedirectUrl: this.signUpForceRedirectUrl,
-      signUpFallbackRedirectUrl: this.signUpFallbackRedirectUrl || provider.signUpFallbackRedirectUrl,
-      firstFactorUrl: this.firstFactorUrl,
-      secondFactorUrl: this.secondFactorUrl,
-      resetPasswordUrl: this.resetPasswordUrl,
-      verifyEmailAddressUrl: this.verifyEmailAddressUrl,
-      verifyPhoneNumberUrl: this.verifyPhoneNumberUrl,
-    };
-  }
-
   #evaluate(): void {
     if (this.#run || !this.isConnected) return;
     const ctx = this.ctx;
@@ -183,7 +166,9 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
     }
     const running = existingRun(ctx.clerk);
     if (running) return this.#follow(running);
-    const urls = checkCallbackUrls(this.#urls(), ctx.urls.allowedRedirectOrigins);
+    // The URL properties are named like handleRedirectCallback's parameters.
+    const own = Object.fromEntries(URL_PARAMS.map((name) => [name, this[name]])) as CallbackUrls;
+    const urls = checkCallbackUrls(withProviderUrls(own, ctx.urls), ctx.urls.allowedRedirectOrigins);
     if (isError(urls)) return this.#showLocalError({ error: urls });
     this.#localError = undefined;
     const run = claimRun(this, {

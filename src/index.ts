@@ -7,13 +7,8 @@ export {
   type ContinueSignUpStatus,
   type ContinueSignUpRedirectReason,
 } from './elements/continue-signup/continue-signup.js';
-export { SsoCallbackElement } from './elements/sso-callback/sso-callback.js';
-export {
-  SSO_CALLBACK_STATUSES,
-  SSO_REDIRECT_REASONS,
-  type SsoCallbackStatus,
-  type SsoRedirectReason,
-} from './elements/sso-callback/callback-params.js';
+export { SsoCallbackElement, SSO_CALLBACK_STATUSES, type SsoCallbackStatus } from './elements/sso-callback/sso-callback.js';
+export { SSO_REDIRECT_REASONS, type SsoRedirectReason } from './elements/sso-callback/redirect-reasons.js';
 export { OAuthButtonsElement, OAUTH_BUTTONS_STATUSES, type OAuthButtonsStatus } from './elements/oauth-buttons/oauth-buttons.js';
 export {
   ConnectedAccountsElement,

@@ -1,27 +1,39 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { expect, waitFor } from 'storybook/test';
-import { FakeClerk, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
+import { FakeClerk, clerkApiError, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
 import type { SsoCallbackElement } from '../src/elements/sso-callback/sso-callback.js';
 import type { SsoErrorEvent, SsoRedirectEvent } from '../src/events.js';
 
 interface Args {
   options: FakeClerkOptions;
   attrs?: Record<string, string>;
+  /** The page routes itself: every (cancelable) `sso-redirect` is cancelled. */
+  cancel?: boolean;
+  /** Use this Clerk instead of a fake built from `options`. */
+  clerk?: () => FakeClerk;
 }
+
+/** Writes the last `sso-redirect` on the provider for the play functions, and cancels it when the story says so. */
+const onRedirect = (cancel?: boolean) => (e: SsoRedirectEvent) => {
+  const provider = e.currentTarget as HTMLElement;
+  provider.dataset.redirect = `${e.reason} ${new URL(e.url).pathname}${new URL(e.url).hash}`;
+  provider.dataset.cancelable = String(e.cancelable);
+  if (cancel) e.preventDefault();
+};
 
 /**
  * A callback page on a fake Clerk. The provider routes through a hook that goes nowhere, so redirects stay
  * on the story; the last `sso-redirect` / `sso-error` is written on the provider for the play functions.
  */
-const page = ({ options, attrs = {} }: Args) => html`<clerk-provider
-  .clerk=${new FakeClerk(options)}
+const page = ({ options, attrs = {}, cancel, clerk }: Args) => html`<clerk-provider
+  .clerk=${clerk ? clerk() : new FakeClerk(options)}
   .navigate=${() => {}}
   sign-in-url="/sign-in"
   sign-up-url="/sign-up"
   sign-in-fallback-redirect-url="/dashboard"
   sign-up-fallback-redirect-url="/welcome"
-  @sso-redirect=${(e: SsoRedirectEvent) => ((e.currentTarget as HTMLElement).dataset.redirect = `${e.reason} ${new URL(e.url).pathname}${new URL(e.url).hash}`)}
+  @sso-redirect=${onRedirect(cancel)}
   @sso-error=${(e: SsoErrorEvent) => ((e.currentTarget as HTMLElement).dataset.error = e.code)}
 >
   <sso-callback
@@ -45,13 +57,25 @@ const redirectsTo = (reason: string, target: string) => async ({ canvasElement }
   await expect(part(canvasElement, 'status')!.textContent).toContain('Redirecting…');
 };
 
-/** Waits for the error and checks its code, its message in the alert and the way back. */
+/** Waits for the error and checks its code, its title and message in the alert and the way back. */
 const failsWith = (code: string, message: string) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
   await expectStatus(canvasElement, 'error');
   await waitFor(() => expect(canvasElement.querySelector('clerk-provider')!.dataset.error).toBe(code));
-  await waitFor(() => expect(part(canvasElement, 'error')!.textContent).toContain(message));
+  await waitFor(() => expect(part(canvasElement, 'error-message')!.textContent).toContain(message));
   await expect(part(canvasElement, 'error')!.getAttribute('role')).toBe('alert');
+  await expect(part(canvasElement, 'error-title')!.textContent).toBe('We could not finish signing you in.');
   await expect(part(canvasElement, 'back-link')!.getAttribute('href')).toBe('/sign-in');
+};
+
+/** A clerk-js that ignores the completion hook: it activates the session and navigates through its own router. */
+const navigatingByItself = () => {
+  const fake = new FakeClerk(scenarios.ssoSignInComplete);
+  fake.handleRedirectCallback = async (params) => {
+    fake.record('handleRedirectCallback', [params]);
+    await fake.setActive({ session: 'sess_new' });
+    await fake.navigate('/dashboard');
+  };
+  return fake;
 };
 
 const meta: Meta<Args> = {
@@ -105,7 +129,56 @@ export const Redirecting: Story = {
 export const ErrorStatus: Story = {
   name: 'Status: error',
   args: { options: scenarios.ssoAccessDenied },
-  play: failsWith('oauth_access_denied', 'You did not grant access to your account.'),
+  play: async (context) => {
+    await failsWith('oauth_access_denied', 'You did not grant access to your account.')(context);
+    await expect(part(context.canvasElement, 'retry')).toBeNull();
+  },
+};
+
+export const ErrorRetryable: Story = {
+  name: 'Status: error, retryable (Try again)',
+  args: { options: { redirectCallback: { kind: 'error', error: clerkApiError('internal_clerk_error', 'Something went wrong on our side.', { status: 503 }) } } },
+  play: async (context) => {
+    await failsWith('internal_clerk_error', 'Something went wrong on our side.')(context);
+    await expect(part(context.canvasElement, 'retry')!.textContent).toBe('Try again');
+  },
+};
+
+// Reasons that need more than a scenario
+
+export const RetryReload: Story = {
+  name: 'Reason: retry (Try again reloads the page, announced; here the page takes it over)',
+  args: {
+    options: { redirectCallback: { kind: 'error', error: new Error('ClerkJS: Something went wrong initializing Clerk during the sign in flow.') } },
+    cancel: true,
+  },
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'error');
+    await waitFor(() => expect(part(canvasElement, 'retry')).toBeTruthy());
+    (part(canvasElement, 'retry') as HTMLButtonElement).click();
+    await expectStatus(canvasElement, 'redirecting');
+    const provider = canvasElement.querySelector('clerk-provider')!;
+    await waitFor(() => expect(provider.dataset.redirect).toMatch(/^retry /));
+    await expect(provider.dataset.cancelable).toBe('true');
+  },
+};
+
+export const CancelledByPage: Story = {
+  name: 'Reason: complete, cancelled (the page routes itself)',
+  args: { options: scenarios.ssoSignInComplete, cancel: true },
+  play: async (context) => {
+    await redirectsTo('complete', '/dashboard')(context);
+    await expect(context.canvasElement.querySelector('clerk-provider')!.dataset.cancelable).toBe('true');
+  },
+};
+
+export const AnnouncedByClerk: Story = {
+  name: 'Reason: complete, announced (clerk-js navigated by itself: not cancelable)',
+  args: { options: {}, clerk: navigatingByItself, cancel: true },
+  play: async (context) => {
+    await redirectsTo('complete', '/dashboard')(context);
+    await expect(context.canvasElement.querySelector('clerk-provider')!.dataset.cancelable).toBe('false');
+  },
 };
 
 // Outcomes
@@ -218,7 +291,7 @@ export const ClerkLoadFailed: Story = {
   name: 'Outcome: Clerk failed to load',
   args: { options: scenarios.loadFailed },
   play: async (context) => {
-    await failsWith('clerk_load_failed', 'Failed to fetch')(context);
+    await failsWith('clerk_load_failed', 'Clerk could not start.')(context);
     await expect(part(context.canvasElement, 'retry')).toBeTruthy();
   },
 };

@@ -1,64 +1,77 @@
 import { expect } from '@open-wc/testing';
-import { ClerkProviderElement } from '../src/elements/clerk-provider/clerk-provider.js';
-import { SsoCallbackElement } from '../src/elements/sso-callback/sso-callback.js';
-import { redirectReason } from '../src/elements/sso-callback/callback-params.js';
-import type { SsoErrorEvent, SsoRedirectEvent, StatusChangeEvent } from '../src/events.js';
+import { SSO_CALLBACK_STATUSES, SsoCallbackElement } from '../src/elements/sso-callback/sso-callback.js';
+import { redirectReason, SSO_REDIRECT_REASONS } from '../src/elements/sso-callback/redirect-reasons.js';
+import { checkCallbackUrls, taskUrl, withProviderUrls } from '../src/elements/sso-callback/callback-urls.js';
+import { CallbackRun, claimRun, existingRun, type RunInit } from '../src/elements/sso-callback/callback-run.js';
+import type { ClerkInstance } from '../src/context.js';
+import type { ClerkRedirectEvent, SsoErrorEvent, SsoRedirectEvent } from '../src/events.js';
 import { FakeClerk, asClerk, clerkApiError, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
-import { freshTag, resetClerkGlobals, until } from './helpers.js';
+import { expectEvery, mount, resetClerkGlobals, tagOf, until, type MountOptions } from './helpers.js';
 
-const PROVIDER = freshTag('sso-test-provider', ClerkProviderElement);
-const CALLBACK = freshTag('sso-test-callback', SsoCallbackElement);
 const abs = (path: string) => new URL(path, window.location.href).href;
 
-interface Setup {
-  fake: FakeClerk;
-  provider: ClerkProviderElement;
-  el: SsoCallbackElement;
-  navigations: string[];
-  statuses: string[];
-  redirects: SsoRedirectEvent[];
-  errors: SsoErrorEvent[];
-}
+const PROVIDER_ATTRS = {
+  'sign-in-url': '/sign-in',
+  'sign-up-url': '/sign-up',
+  'sign-in-fallback-redirect-url': '/home',
+  'sign-up-fallback-redirect-url': '/welcome',
+};
 
-const mounted: HTMLElement[] = [];
-
-/** A provider (with a router hook, so nothing leaves the test page) around one `<sso-callback>`. */
-function setup(options: FakeClerkOptions, attrs: Record<string, string> = {}, fake = new FakeClerk(options)): Setup {
-  const provider = document.createElement(PROVIDER) as ClerkProviderElement;
-  provider.clerk = asClerk(fake);
-  provider.signInUrl = '/sign-in';
-  provider.signUpUrl = '/sign-up';
-  provider.signInFallbackRedirectUrl = '/home';
-  provider.signUpFallbackRedirectUrl = '/welcome';
+/** `mount()` with the provider's URLs and a router hook that records, so nothing leaves the test page. */
+async function setup(clerk: FakeClerk | FakeClerkOptions, attrs: MountOptions['attrs'] = {}, more: Partial<MountOptions> = {}) {
   const navigations: string[] = [];
-  provider.navigate = (to) => void navigations.push(to);
-  const el = document.createElement(CALLBACK) as SsoCallbackElement;
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  const statuses: string[] = [];
-  const redirects: SsoRedirectEvent[] = [];
-  const errors: SsoErrorEvent[] = [];
-  provider.addEventListener('oauth-elements-status', (e: StatusChangeEvent) => e.target === el && statuses.push(e.status));
-  provider.addEventListener('sso-redirect', (e) => redirects.push(e));
-  provider.addEventListener('sso-error', (e) => errors.push(e));
-  provider.append(el);
-  document.body.append(provider);
-  mounted.push(provider);
-  return { fake, provider, el, navigations, statuses, redirects, errors };
+  const mounted = await mount<SsoCallbackElement>(SsoCallbackElement, {
+    clerk,
+    attrs,
+    providerAttrs: PROVIDER_ATTRS,
+    navigate: (to) => void navigations.push(to),
+    ...more,
+  });
+  return {
+    ...mounted,
+    navigations,
+    redirects: () => mounted.events.of<SsoRedirectEvent>('sso-redirect'),
+    errors: () => mounted.events.of<SsoErrorEvent>('sso-error'),
+    part: (name: string) => mounted.root.querySelector<HTMLElement>(`[part~=${name}]`),
+  };
 }
+type Setup = Awaited<ReturnType<typeof setup>>;
 
-const settled = (s: Setup) => until(() => s.el.status === 'redirecting' || s.el.status === 'error', 'a final status');
-const shadow = (el: HTMLElement) => el.shadowRoot!;
+const settled = async (s: Setup) => {
+  await until(() => s.el.status === 'redirecting' || s.el.status === 'error', 'a final status');
+  await s.el.updateComplete;
+};
+/** From now on in this test, the page cancels every `sso-redirect` (a framework app routing itself). */
+let cancelling = false;
+const cancelAll = () => void (cancelling = true);
+document.addEventListener('sso-redirect', (e) => cancelling && e.preventDefault());
+
+/** A clerk-js that ignores `__internal_navigateOnSetActive`: it activates the session and navigates through its router. */
+const ignoringHook = (options: FakeClerkOptions, target: string, task?: string) => {
+  const fake = new FakeClerk(options);
+  fake.handleRedirectCallback = async (params) => {
+    fake.record('handleRedirectCallback', [params]);
+    fake.nextSessionTask = task;
+    await fake.setActive({ session: 'sess_new' });
+    await fake.navigate(task ? fake.buildTasksUrl() : target);
+  };
+  return fake;
+};
+
+const lostConnection = new Error('ClerkJS: Something went wrong initializing Clerk during the sign in flow. Please contact support.');
 
 describe('<sso-callback>', () => {
-  beforeEach(resetClerkGlobals);
+  beforeEach(() => {
+    resetClerkGlobals();
+    cancelling = false;
+  });
   afterEach(() => {
-    mounted.splice(0).forEach((el) => el.remove());
     document.querySelectorAll('#clerk-captcha').forEach((el) => el.remove());
     resetClerkGlobals();
   });
 
   it('maps every attribute to handleRedirectCallback, validated and absolute, with the provider URLs as fallbacks', async () => {
-    const s = setup(scenarios.ssoVerifying, {
+    const s = await setup(scenarios.ssoVerifying, {
       'sign-up-url': '/join',
       'continue-sign-up-url': '/join/continue',
       'sign-in-force-redirect-url': '/dashboard',
@@ -90,37 +103,62 @@ describe('<sso-callback>', () => {
     expect(params.__internal_navigateOnSetActive).to.be.a('function');
     expect(s.el.status).to.equal('verifying');
     expect(s.el.getAttribute('status')).to.equal('verifying');
-    expect(s.statuses).to.deep.equal(['verifying']);
+    expect(s.statuses()).to.deep.equal(['verifying']);
   });
 
   it('passes transferable="false" and unsafeMetadata on', async () => {
-    const fake = new FakeClerk(scenarios.ssoVerifying);
-    const s = setup({}, { transferable: 'false' }, fake);
-    s.el.unsafeMetadata = { plan: 'pro' };
-    await until(() => fake.callsTo('handleRedirectCallback').length === 1, 'the callback');
-    expect(fake.callsTo('handleRedirectCallback')[0]![0]).to.deep.include({ transferable: false, unsafeMetadata: { plan: 'pro' } });
+    const s = await setup(scenarios.ssoVerifying, { transferable: 'false' }, { props: { unsafeMetadata: { plan: 'pro' } } });
+    await until(() => s.fake.callsTo('handleRedirectCallback').length === 1, 'the callback');
+    expect(s.fake.callsTo('handleRedirectCallback')[0]![0]).to.deep.include({ transferable: false, unsafeMetadata: { plan: 'pro' } });
   });
 
-  it('shows the verifying message in a live region while Clerk loads and verifies, and passes axe', async () => {
-    const s = setup(scenarios.loading);
-    await until(() => s.el.shadowRoot?.querySelector('[part=message]') !== null, 'first render');
+  it('status is read-only: assignments and status attributes are ignored', async () => {
+    const s = await setup(scenarios.ssoVerifying);
+    (s.el as unknown as { status: string }).status = 'error';
+    s.el.setAttribute('status', 'error');
+    expect(s.el.status).to.equal('verifying');
+    expect(s.el.getAttribute('status')).to.equal('verifying');
+  });
+
+  it('shows the verifying message with the shared spinner in a status region while Clerk loads', async () => {
+    const s = await setup(scenarios.loading, {}, { waitReady: false });
+    await until(() => s.root?.querySelector('[part=message]') != null, 'first render');
     expect(s.el.status).to.equal('loading');
-    const region = shadow(s.el).querySelector('[part=status]')!;
+    const region = s.part('status')!;
     expect(region.getAttribute('role')).to.equal('status');
     expect(region.textContent).to.contain('Verifying your sign-in…');
+    expect(region.querySelector('[part=spinner]')!.getAttribute('aria-hidden')).to.equal('true');
     expect(s.fake.callsTo('handleRedirectCallback')).to.have.length(0);
-    await expect(s.el).to.be.accessible();
   });
 
   it('lets the page replace the progress content through the default slot', async () => {
-    const s = setup(scenarios.ssoVerifying);
     const custom = document.createElement('p');
     custom.textContent = 'One moment…';
+    const s = await setup(scenarios.ssoVerifying);
     s.el.append(custom);
-    await until(() => s.el.status === 'verifying', 'verifying');
-    const slot = shadow(s.el).querySelector<HTMLSlotElement>('slot:not([name])')!;
+    const slot = s.root.querySelector<HTMLSlotElement>('slot:not([name])')!;
     expect(slot.assignedElements()).to.deep.equal([custom]);
     await expect(s.el).to.be.accessible();
+  });
+
+  describe('every status', () => {
+    const byStatus: Record<(typeof SSO_CALLBACK_STATUSES)[number], FakeClerkOptions> = {
+      loading: scenarios.loading,
+      verifying: scenarios.ssoVerifying,
+      redirecting: scenarios.ssoSignInComplete,
+      error: scenarios.ssoAccessDenied,
+    };
+    for (const status of SSO_CALLBACK_STATUSES) {
+      it(`${status}: reflected and accessible`, async () => {
+        const s = await setup(byStatus[status], {}, { waitReady: false });
+        await until(() => s.el.status === status && s.root?.querySelector('[part=status]') != null, status);
+        await s.el.updateComplete;
+        expect(s.el.getAttribute('status')).to.equal(status);
+        expect(s.part('status')!.hidden).to.equal(status === 'error');
+        expect(s.part('error')!.childElementCount > 0).to.equal(status === 'error');
+        await expect(s.el).to.be.accessible();
+      });
+    }
   });
 
   const completions: Array<[string, FakeClerkOptions, Record<string, string>, string, string | undefined]> = [
@@ -133,19 +171,42 @@ describe('<sso-callback>', () => {
   ];
   for (const [name, options, attrs, target, transfer] of completions) {
     it(`${name}: activates the session, announces reason "complete" and navigates`, async () => {
-      const s = setup(options, attrs);
+      const s = await setup(options, attrs);
       await settled(s);
       expect(s.fake.callsTo('setActive')).to.have.length(1);
-      expect(s.redirects.map((e) => [e.reason, e.url, e.transfer])).to.deep.equal([['complete', abs(target), transfer]]);
-      const event = s.redirects[0]!;
+      expect(s.redirects().map((e) => [e.reason, e.url, e.transfer])).to.deep.equal([['complete', abs(target), transfer]]);
+      const event = s.redirects()[0]!;
       expect([event.type, event.bubbles, event.composed, event.cancelable, event.target]).to.deep.equal(['sso-redirect', true, true, true, s.el]);
       expect(s.navigations).to.deep.equal([target]);
-      expect(s.statuses).to.deep.equal(['verifying', 'redirecting']);
-      expect(s.errors).to.have.length(0);
-      expect(shadow(s.el).querySelector('[part=status]')!.textContent).to.contain('Redirecting…');
-      await expect(s.el).to.be.accessible();
+      expect(s.statuses()).to.deep.equal(['verifying', 'redirecting']);
+      expect(s.errors()).to.have.length(0);
+      expect(s.part('status')!.textContent).to.contain('Redirecting…');
     });
   }
+
+  it('completion: validates first, then decorates with Clerk’s decorateUrl; an absolute decorated URL is a page load', async () => {
+    const decorated: string[] = [];
+    const s = await setup({ ...scenarios.ssoSignInComplete, decorateUrl: (url) => (decorated.push(url), `${url}?__clerk_touch=1`) });
+    await settled(s);
+    expect(decorated).to.deep.equal(['/home']);
+    expect(s.navigations).to.deep.equal(['/home?__clerk_touch=1']);
+    expect(s.redirects().map((e) => e.url), 'the event carries the validated target, not the decorated one').to.deep.equal([abs('/home')]);
+  });
+
+  it('completion to a target the page does not allow: an error, never decorated', async () => {
+    const decorated: string[] = [];
+    const fake = new FakeClerk(scenarios.ssoSignInComplete);
+    fake.handleRedirectCallback = async (params) => {
+      const hook = params.__internal_navigateOnSetActive as (p: unknown) => Promise<unknown>;
+      await hook({ session: { id: 'sess_1' }, redirectUrl: 'https://elsewhere.example/', decorateUrl: (u: string) => (decorated.push(u), u) });
+    };
+    const s = await setup(fake);
+    await settled(s);
+    expect(s.el.status).to.equal('error');
+    expect(s.errors().map((e) => e.code)).to.deep.equal(['redirect_origin_not_allowed']);
+    expect(s.navigations).to.have.length(0);
+    expect(decorated).to.have.length(0);
+  });
 
   const intermediates: Array<[string, FakeClerkOptions, Record<string, string>, string, string, string | undefined]> = [
     ['missing requirements', scenarios.ssoMissingRequirements, { 'continue-sign-up-url': '/sign-up/continue' }, 'continue-sign-up', '/sign-up/continue', 'sign-up'],
@@ -155,67 +216,70 @@ describe('<sso-callback>', () => {
   ];
   for (const [name, options, attrs, reason, target, transfer] of intermediates) {
     it(`${name}: customNavigate announces reason "${reason}" and navigates`, async () => {
-      const s = setup(options, attrs);
+      const s = await setup(options, attrs);
       await settled(s);
-      expect(s.redirects.map((e) => [e.reason, e.url, e.transfer])).to.deep.equal([[reason, abs(target), transfer]]);
+      expect(s.redirects().map((e) => [e.reason, e.url, e.transfer, e.cancelable])).to.deep.equal([[reason, abs(target), transfer, true]]);
       expect(s.navigations).to.deep.equal([target]);
       expect(s.fake.callsTo('setActive')).to.have.length(0);
-      expect(s.statuses).to.deep.equal(['verifying', 'redirecting']);
+      expect(s.statuses()).to.deep.equal(['verifying', 'redirecting']);
     });
   }
 
   it('session task: announces reason "session-task" with the task page', async () => {
-    const s = setup(scenarios.ssoSessionTask);
+    const s = await setup(scenarios.ssoSessionTask);
     await settled(s);
-    expect(s.redirects.map((e) => [e.reason, e.url])).to.deep.equal([['session-task', abs('/sign-in#/tasks/choose-organization')]]);
+    expect(s.redirects().map((e) => [e.reason, e.url])).to.deep.equal([['session-task', abs('/sign-in#/tasks/choose-organization')]]);
     expect(s.navigations).to.deep.equal(['/sign-in#/tasks/choose-organization']);
   });
 
   it('never leaves a spinner when clerk-js settles without navigating: goes to sign-in', async () => {
-    const s = setup({ redirectCallback: { kind: 'none' } });
+    const s = await setup({ redirectCallback: { kind: 'none' } });
     await settled(s);
-    expect(s.redirects.map((e) => [e.reason, e.url])).to.deep.equal([['sign-in', abs('/sign-in')]]);
+    expect(s.redirects().map((e) => [e.reason, e.url])).to.deep.equal([['sign-in', abs('/sign-in')]]);
+  });
+
+  it("without a sign-in URL of the page's own, the fallback and the back link go to Clerk's hosted sign-in page alike", async () => {
+    const hosted = 'https://accounts.example.dev/sign-in';
+    const fake = new FakeClerk({ redirectCallback: { kind: 'none' } });
+    (fake.__internal_environment.displayConfig as { signInUrl?: string }).signInUrl = hosted;
+    // Cross-origin: a page load would leave the test page, so the page takes it over.
+    cancelAll();
+    const s = await setup(fake, {}, { providerAttrs: {} });
+    await settled(s);
+    expect(s.redirects().map((e) => [e.reason, e.url, e.defaultPrevented])).to.deep.equal([['sign-in', hosted, true]]);
+    expect(s.fake.callsTo('handleRedirectCallback')[0]![0]).to.not.have.property('signInUrl');
   });
 
   it('a signed-in visitor with a pending task opening the page directly: announces "session-task" instead of leaving it to clerk-js', async () => {
-    const s = setup(scenarios.ssoPendingTaskOpenedDirectly);
+    const s = await setup(scenarios.ssoPendingTaskOpenedDirectly);
     await settled(s);
     // clerk-js would call redirectToTasks itself, past every hook: the element goes there, announced and cancelable.
     expect(s.fake.callsTo('handleRedirectCallback')).to.have.length(0);
-    expect(s.redirects.map((e) => [e.reason, e.url, e.cancelable])).to.deep.equal([['session-task', abs('/sign-in#/tasks/choose-organization'), true]]);
+    expect(s.redirects().map((e) => [e.reason, e.url, e.cancelable])).to.deep.equal([['session-task', abs('/sign-in#/tasks/choose-organization'), true]]);
     expect(s.navigations).to.deep.equal(['/sign-in#/tasks/choose-organization']);
   });
 
   it('a pending session with an attempt to finish still hands it to handleRedirectCallback', async () => {
-    const s = setup({ ...scenarios.ssoTransferToSignUp, user: { id: 'user_pat' }, currentTask: 'choose-organization' });
+    const s = await setup({ ...scenarios.ssoTransferToSignUp, user: { id: 'user_pat' }, currentTask: 'choose-organization' });
     await settled(s);
     expect(s.fake.callsTo('handleRedirectCallback')).to.have.length(1);
   });
-
-  /** A clerk-js that ignores `__internal_navigateOnSetActive`: it activates the session and navigates through its router. */
-  const ignoringHook = (options: FakeClerkOptions, target: string, task?: string) => {
-    const fake = new FakeClerk(options);
-    fake.handleRedirectCallback = async (params) => {
-      fake.record('handleRedirectCallback', [params]);
-      fake.nextSessionTask = task;
-      await fake.setActive({ session: 'sess_new' });
-      await fake.navigate(task ? fake.buildTasksUrl() : target);
-    };
-    return fake;
-  };
 
   const ignored: Array<[string, FakeClerkOptions, string, string, string | undefined]> = [
     ['sign-in', scenarios.ssoSignInComplete, '/home', 'complete', undefined],
     ['transfer to sign-up', scenarios.ssoTransferToSignUp, '/welcome', 'complete', 'sign-up'],
   ];
   for (const [name, options, target, reason, transfer] of ignored) {
-    it(`completion by a clerk-js that ignores the hook (${name}): clerk-js navigates, the element announces it and never sends the visitor to sign-in`, async () => {
-      const s = setup({}, {}, ignoringHook(options, target));
+    it(`completion by a clerk-js that ignores the hook (${name}): announced with a non-cancelable event, never sent to sign-in`, async () => {
+      cancelAll();
+      const s = await setup(ignoringHook(options, target));
       await settled(s);
+      // clerk-js navigated through the provider's router (clerk-redirect); the element only says where the page goes.
+      expect(s.events.of<ClerkRedirectEvent>('clerk-redirect').map((e) => e.url)).to.deep.equal([abs(target)]);
       expect(s.navigations).to.deep.equal([target]);
-      expect(s.redirects.map((e) => [e.reason, e.url, e.transfer])).to.deep.equal([[reason, abs(target), transfer]]);
+      expect(s.redirects().map((e) => [e.reason, e.url, e.transfer, e.cancelable, e.defaultPrevented])).to.deep.equal([[reason, abs(target), transfer, false, false]]);
       expect(s.el.status).to.equal('redirecting');
-      expect(s.errors).to.have.length(0);
+      expect(s.errors()).to.have.length(0);
     });
   }
 
@@ -223,19 +287,35 @@ describe('<sso-callback>', () => {
     const fake = ignoringHook(scenarios.ssoSignInComplete, '/home', 'choose-organization');
     const load = fake.load.bind(fake);
     fake.load = async (options) => load({ ...options, taskUrls: { 'choose-organization': '/choose-org' } });
-    const s = setup({}, {}, fake);
+    const s = await setup(fake);
     await settled(s);
     expect(s.navigations).to.deep.equal(['/choose-org']);
-    expect(s.redirects.map((e) => [e.reason, e.url])).to.deep.equal([['session-task', abs('/choose-org')]]);
+    expect(s.redirects().map((e) => [e.reason, e.url, e.cancelable])).to.deep.equal([['session-task', abs('/choose-org'), false]]);
   });
 
-  it('a cancelled redirect leaves the routing to the page', async () => {
-    const s = setup(scenarios.ssoSignInComplete);
-    s.provider.addEventListener('sso-redirect', (e) => e.preventDefault());
-    await settled(s);
-    expect(s.redirects).to.have.length(1);
-    expect(s.navigations).to.deep.equal([]);
-    expect(s.el.status).to.equal('redirecting');
+  describe('a cancelled redirect stays cancelled', () => {
+    const paths: Array<[string, FakeClerkOptions, Record<string, string>, string]> = [
+      ['completion', scenarios.ssoSignInComplete, {}, 'complete'],
+      ['completion after a transfer', scenarios.ssoTransferToSignUp, {}, 'complete'],
+      ['completion with a session task', scenarios.ssoSessionTask, {}, 'session-task'],
+      ['an intermediate step', scenarios.ssoMissingRequirements, { 'continue-sign-up-url': '/sign-up/continue' }, 'continue-sign-up'],
+      ['the fallback to sign-in', { redirectCallback: { kind: 'none' } }, {}, 'sign-in'],
+      ['a pending task opened directly', scenarios.ssoPendingTaskOpenedDirectly, {}, 'session-task'],
+    ];
+    for (const [name, options, attrs, reason] of paths) {
+      it(`${name}: the page routes, the element never navigates or decorates, and stays redirecting`, async () => {
+        const decorated: string[] = [];
+        cancelAll();
+        const s = await setup({ ...options, decorateUrl: (url) => (decorated.push(url), url) }, attrs);
+        await settled(s);
+        await new Promise((r) => setTimeout(r, 30));
+        expect(s.redirects().map((e) => [e.reason, e.cancelable, e.defaultPrevented])).to.deep.equal([[reason, true, true]]);
+        expect(s.navigations).to.deep.equal([]);
+        expect(decorated).to.deep.equal([]);
+        expect(s.el.status).to.equal('redirecting');
+        expect(s.errors()).to.have.length(0);
+      });
+    }
   });
 
   const failures: Array<[string, FakeClerkOptions, Record<string, string>, string, string]> = [
@@ -245,105 +325,110 @@ describe('<sso-callback>', () => {
     ['new user when transfer is off', { ...scenarios.ssoTransferToSignUp, redirectCallback: { kind: 'navigate', to: 'signInUrl' } }, { transferable: 'false' }, 'external_account_not_found', 'The External Account was not found.'],
   ];
   for (const [name, options, attrs, code, message] of failures) {
-    it(`${name}: shows Clerk's message in an alert with a link back to sign-in, fires sso-error, does not navigate`, async () => {
-      const s = setup(options, attrs);
+    it(`${name}: shows the title and Clerk's message in the error block with Back to sign in, fires sso-error, does not navigate`, async () => {
+      const s = await setup(options, attrs);
       await settled(s);
       expect(s.el.status).to.equal('error');
-      expect(s.statuses).to.deep.equal(['verifying', 'error']);
-      expect(s.errors.map((e) => e.code)).to.deep.equal([code]);
-      expect(s.errors[0]!.message).to.contain(message);
-      expect([s.errors[0]!.bubbles, s.errors[0]!.composed]).to.deep.equal([true, true]);
-      expect(s.redirects).to.have.length(0);
+      expect(s.statuses()).to.deep.equal(['verifying', 'error']);
+      expect(s.errors().map((e) => e.code)).to.deep.equal([code]);
+      expect(s.errors()[0]!.message).to.contain(message);
+      expect([s.errors()[0]!.bubbles, s.errors()[0]!.composed]).to.deep.equal([true, true]);
+      expect(s.redirects()).to.have.length(0);
       expect(s.navigations).to.have.length(0);
-      await s.el.updateComplete;
-      const alert = shadow(s.el).querySelector('[part=error]')!;
+      const alert = s.part('error')!;
       expect(alert.getAttribute('role')).to.equal('alert');
-      expect(alert.textContent).to.contain(message);
-      expect(shadow(s.el).querySelector('[part=back-link]')!.getAttribute('href')).to.equal('/sign-in');
-      expect(shadow(s.el).querySelector('[part=status]')!.hasAttribute('hidden')).to.equal(true);
-      expect(shadow(s.el).querySelector('[part=retry]')).to.equal(null);
-      await expect(s.el).to.be.accessible();
+      expect(s.part('error-title')!.textContent).to.equal('We could not finish signing you in.');
+      expect(s.part('error-message')!.textContent).to.contain(message);
+      expect(s.part('back-link')!.getAttribute('href')).to.equal('/sign-in');
+      expect(s.part('status')!.hidden).to.equal(true);
+      expect(s.part('retry')).to.equal(null);
     });
   }
 
   const retryable: Array<[string, unknown, string, string]> = [
-    ['a lost connection (clerk-js\'s own error)', new Error('ClerkJS: Something went wrong initializing Clerk during the sign in flow. Please contact support.'), 'sso_callback_failed', 'Check your connection and try again.'],
+    ["a lost connection (clerk-js's own error)", lostConnection, 'sso_callback_failed', 'Check your connection and try again.'],
     ['a server error', clerkApiError('internal_clerk_error', 'Something went wrong on our side.', { status: 503 }), 'internal_clerk_error', 'Something went wrong on our side.'],
+    ['too many requests', clerkApiError('too_many_requests', 'Too many requests.', { status: 429 }), 'too_many_requests', 'Too many requests.'],
   ];
   for (const [name, error, code, message] of retryable) {
-    it(`${name}: shows a message for people and a "Try again" that loads the page afresh`, async () => {
-      const s = setup({ redirectCallback: { kind: 'error', error } });
+    it(`${name}: a message for people, Back to sign in, and a Try again that reloads the page through sso-redirect (reason "retry")`, async () => {
+      const s = await setup({ redirectCallback: { kind: 'error', error } });
       await settled(s);
-      await s.el.updateComplete;
-      expect(s.errors.map((e) => e.code)).to.deep.equal([code]);
-      expect(s.errors[0]!.message).to.contain(message);
-      expect(shadow(s.el).querySelector('[part=error-message]')!.textContent).to.contain(message);
-      expect(shadow(s.el).querySelector('[part=error-message]')!.textContent).to.not.contain('ClerkJS');
-      const retry = shadow(s.el).querySelector<HTMLButtonElement>('[part=retry]')!;
-      expect([retry.localName, retry.type, retry.textContent]).to.deep.equal(['button', 'button', 'Try again']);
-      await expect(s.el).to.be.accessible();
+      expect(s.errors().map((e) => e.code)).to.deep.equal([code]);
+      expect(s.errors()[0]!.message).to.contain(message);
+      expect(s.part('error-message')!.textContent).to.contain(message);
+      expect(s.part('error-message')!.textContent).to.not.contain('ClerkJS');
+      expect(s.part('back-link')!.getAttribute('href')).to.equal('/sign-in');
+      const retry = s.part('retry')!;
+      expect([retry.localName, (retry as HTMLButtonElement).type, retry.textContent]).to.deep.equal(['button', 'button', 'Try again']);
+      // The reload would leave the test page: the page takes it over.
+      cancelAll();
+      retry.click();
+      await until(() => s.redirects().length === 1, 'the retry redirect');
+      expect(s.redirects().map((e) => [e.reason, e.url, e.cancelable, e.defaultPrevented, e.transfer])).to.deep.equal([['retry', window.location.href, true, true, undefined]]);
+      expect(s.el.status).to.equal('redirecting');
+      expect(s.navigations, 'a reload never goes through the router hook').to.deep.equal([]);
     });
   }
 
   it('refuses a URL attribute on another origin before calling Clerk', async () => {
-    const s = setup(scenarios.ssoSignInComplete, { 'sign-in-force-redirect-url': 'https://evil.example/steal' });
+    const s = await setup(scenarios.ssoSignInComplete, { 'sign-in-force-redirect-url': 'https://evil.example/steal' });
     await until(() => s.el.status === 'error', 'error');
-    expect(s.errors.map((e) => e.code)).to.deep.equal(['redirect_origin_not_allowed']);
+    await s.el.updateComplete;
+    expect(s.errors().map((e) => e.code)).to.deep.equal(['redirect_origin_not_allowed']);
+    expect(s.part('error-title')!.textContent).to.equal('We could not finish signing you in.');
+    expect(s.part('back-link')).to.not.equal(null);
     expect(s.fake.callsTo('handleRedirectCallback')).to.have.length(0);
     // Fixing the attribute lets the callback run.
     s.el.removeAttribute('sign-in-force-redirect-url');
-    await settled(s);
     await until(() => s.el.status === 'redirecting', 'redirecting');
     expect(s.fake.callsTo('handleRedirectCallback')).to.have.length(1);
+    expect(s.errors(), 'reported once').to.have.length(1);
   });
 
   it('never renders a back link to a URL that fails validation', async () => {
-    const s = setup(scenarios.ssoSignInComplete, { 'sign-in-url': 'javascript:alert(1)' });
+    const s = await setup(scenarios.ssoSignInComplete, { 'sign-in-url': 'javascript:alert(1)' });
     await until(() => s.el.status === 'error', 'error');
     await s.el.updateComplete;
-    expect(s.errors.map((e) => e.code)).to.deep.equal(['invalid_redirect_url']);
+    expect(s.errors().map((e) => e.code)).to.deep.equal(['invalid_redirect_url']);
     // The provider's sign-in URL instead.
-    expect(shadow(s.el).querySelector('[part=back-link]')!.getAttribute('href')).to.equal('/sign-in');
+    expect(s.part('back-link')!.getAttribute('href')).to.equal('/sign-in');
+  });
+
+  it('the sign-in-url attribute is the back link (and the sign-in target) when it is allowed', async () => {
+    const s = await setup(scenarios.ssoAccessDenied, { 'sign-in-url': '/login' });
+    await settled(s);
+    expect(s.part('back-link')!.getAttribute('href')).to.equal('/login');
   });
 
   it('refuses a javascript: URL attribute', async () => {
-    const s = setup(scenarios.ssoSignInComplete, { 'continue-sign-up-url': 'javascript:alert(1)' });
+    const s = await setup(scenarios.ssoSignInComplete, { 'continue-sign-up-url': 'javascript:alert(1)' });
     await until(() => s.el.status === 'error', 'error');
-    expect(s.errors.map((e) => e.code)).to.deep.equal(['invalid_redirect_url']);
+    expect(s.errors().map((e) => e.code)).to.deep.equal(['invalid_redirect_url']);
   });
 
-  it('reports a completion target the page does not allow as an error', async () => {
-    const fake = new FakeClerk(scenarios.ssoSignInComplete);
-    fake.handleRedirectCallback = async (params) => {
-      const hook = params.__internal_navigateOnSetActive as (p: unknown) => Promise<unknown>;
-      await hook({ session: { id: 'sess_1' }, redirectUrl: 'https://elsewhere.example/', decorateUrl: (u: string) => u });
-    };
-    const s = setup({}, {}, fake);
-    await settled(s);
-    expect(s.el.status).to.equal('error');
-    expect(s.errors.map((e) => e.code)).to.deep.equal(['redirect_origin_not_allowed']);
-    expect(s.navigations).to.have.length(0);
-  });
-
-  it('shows a Clerk load failure with retry and back-to-sign-in', async () => {
-    const s = setup(scenarios.loadFailed);
+  it("shows a Clerk load failure with the provider's retry and Back to sign in", async () => {
+    const s = await setup(scenarios.loadFailed);
     await until(() => s.el.status === 'error', 'error');
     await s.el.updateComplete;
-    expect(s.errors.map((e) => e.code)).to.deep.equal(['clerk_load_failed']);
-    expect(shadow(s.el).querySelector('[part=error-message]')!.textContent).to.contain('Failed to fetch');
-    expect(shadow(s.el).querySelector('[part=retry]')).to.not.equal(null);
-    await expect(s.el).to.be.accessible();
+    expect(s.errors().map((e) => e.code)).to.deep.equal(['clerk_load_failed']);
+    expect(s.part('error-title')!.textContent).to.equal('We could not finish signing you in.');
+    expect(s.part('error-message')!.textContent).to.equal('Clerk could not start. Please try again.');
+    expect(s.part('back-link')!.getAttribute('href')).to.equal('/sign-in');
+    const loads = s.fake.callsTo('load').length;
+    s.part('retry')!.click();
+    await until(() => s.fake.callsTo('load').length > loads, 'Clerk loads again');
+    expect(s.redirects(), 'reloading Clerk is not a page exit').to.have.length(0);
   });
 
   describe('once per page load', () => {
     it('a moved element does not call handleRedirectCallback again and keeps its status', async () => {
-      const s = setup(scenarios.ssoVerifying);
-      await until(() => s.el.status === 'verifying', 'verifying');
+      const s = await setup(scenarios.ssoVerifying);
       const elsewhere = document.createElement('section');
-      s.provider.append(elsewhere);
+      s.provider!.append(elsewhere);
       elsewhere.append(s.el);
       s.el.remove();
-      s.provider.append(s.el);
+      s.provider!.append(s.el);
       await new Promise((r) => setTimeout(r, 30));
       expect(s.fake.callsTo('handleRedirectCallback')).to.have.length(1);
       expect(s.el.status).to.equal('verifying');
@@ -358,35 +443,46 @@ describe('<sso-callback>', () => {
         await gate;
         await customNavigate!(params.signInUrl as string);
       };
-      const s = setup({}, {}, fake);
-      await until(() => s.el.status === 'verifying', 'verifying');
-      const second = document.createElement(CALLBACK) as SsoCallbackElement;
-      s.provider.append(second);
+      const s = await setup(fake);
+      const second = document.createElement(tagOf(SsoCallbackElement)) as SsoCallbackElement;
+      s.provider!.append(second);
       await until(() => second.status === 'verifying', 'second follows');
       // The starter leaves the page: the follower takes over the events.
       s.el.remove();
       finish();
       await until(() => second.status === 'redirecting', 'second redirecting');
       expect(fake.callsTo('handleRedirectCallback')).to.have.length(1);
-      expect(s.redirects.map((e) => [e.reason, e.target])).to.deep.equal([['sign-in', second]]);
+      expect(s.redirects().map((e) => [e.reason, e.target])).to.deep.equal([['sign-in', second]]);
       expect(s.navigations).to.deep.equal(['/sign-in']);
     });
 
     it('a re-created element after the run does not start it again', async () => {
-      const s = setup(scenarios.ssoNothingToFinish);
+      const s = await setup(scenarios.ssoNothingToFinish);
       await settled(s);
       s.el.remove();
-      const again = document.createElement(CALLBACK) as SsoCallbackElement;
-      s.provider.append(again);
+      const again = document.createElement(tagOf(SsoCallbackElement)) as SsoCallbackElement;
+      s.provider!.append(again);
       await until(() => again.status === 'redirecting', 'mirrors the finished run');
       expect(s.fake.callsTo('handleRedirectCallback')).to.have.length(1);
       expect(s.navigations).to.deep.equal(['/sign-in']);
+    });
+
+    it('a follower shows the run’s error with the same way out', async () => {
+      const s = await setup({ redirectCallback: { kind: 'error', error: lostConnection } });
+      await settled(s);
+      const second = document.createElement(tagOf(SsoCallbackElement)) as SsoCallbackElement;
+      s.provider!.append(second);
+      await until(() => second.status === 'error', 'second shows the error');
+      await second.updateComplete;
+      const parts = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~=error] [part]')].map((p) => p.getAttribute('part'));
+      expect(parts(second)).to.deep.equal(parts(s.el));
+      expect(s.errors(), 'the failure is announced once').to.have.length(1);
     });
   });
 
   describe('captcha container', () => {
     it('adds #clerk-captcha in the light DOM when the page has none, and removes it with the element', async () => {
-      const s = setup(scenarios.ssoVerifying);
+      const s = await setup(scenarios.ssoVerifying);
       const captcha = document.getElementById('clerk-captcha');
       expect(captcha?.parentElement).to.equal(s.el);
       expect(captcha?.slot).to.equal('captcha');
@@ -398,15 +494,90 @@ describe('<sso-callback>', () => {
       const own = document.createElement('div');
       own.id = 'clerk-captcha';
       document.body.append(own);
-      const s = setup(scenarios.ssoVerifying);
+      const s = await setup(scenarios.ssoVerifying);
       expect(document.querySelectorAll('#clerk-captcha')).to.have.length(1);
       expect(s.el.querySelector('#clerk-captcha')).to.equal(null);
     });
   });
 });
 
-describe('redirectReason', () => {
+describe('CallbackRun', () => {
+  const hostIn = () => document.body.appendChild(document.createElement('div'));
+  const init = (fake: FakeClerk, more: Partial<RunInit> = {}): RunInit => ({
+    clerk: asClerk<ClerkInstance>(fake),
+    urls: { signInUrl: abs('/sign-in'), signInFallbackRedirectUrl: abs('/home'), signUpFallbackRedirectUrl: abs('/welcome') },
+    allowedOrigins: [],
+    hook: () => {},
+    signIn: { url: '/sign-in', allowedOrigins: [] },
+    transferable: true,
+    unexpectedError: 'Unexpected.',
+    ...more,
+  });
+  const hosts: HTMLElement[] = [];
+  afterEach(() => hosts.splice(0).forEach((h) => h.remove()));
+
+  it('is claimed once per Clerk instance; the second claim gets nothing', () => {
+    const fake = new FakeClerk();
+    const host = hostIn();
+    hosts.push(host);
+    const run = claimRun(host, init(fake));
+    expect(run).to.be.instanceOf(CallbackRun);
+    expect(existingRun(fake)).to.equal(run);
+    expect(claimRun(host, init(fake))).to.equal(undefined);
+  });
+
+  it('reads the transfer once, when it is created, and carries it on its exits', async () => {
+    const fake = new FakeClerk(scenarios.ssoMissingRequirements);
+    const host = hostIn();
+    hosts.push(host);
+    const routed: string[] = [];
+    const run = new CallbackRun(host, init(fake, { urls: { continueSignUpUrl: abs('/continue') }, hook: (to) => void routed.push(to) }));
+    expect(run.transfer).to.equal('sign-up');
+    const seen: SsoRedirectEvent[] = [];
+    host.addEventListener('sso-redirect', (e) => seen.push(e));
+    const states: string[] = [];
+    run.addEventListener('change', () => states.push(run.state.status));
+    await run.start();
+    await run.start();
+    expect(fake.callsTo('handleRedirectCallback'), 'start runs once').to.have.length(1);
+    expect(states).to.deep.equal(['redirecting']);
+    expect(seen.map((e) => [e.reason, e.transfer])).to.deep.equal([['continue-sign-up', 'sign-up']]);
+    expect(routed).to.deep.equal(['/continue']);
+  });
+
+  it('fires its events from a follower still in the document when its starter left', async () => {
+    const fake = new FakeClerk({ redirectCallback: { kind: 'error', error: lostConnection } });
+    const starter = document.createElement('div');
+    const follower = hostIn();
+    hosts.push(follower);
+    const run = new CallbackRun(starter, init(fake));
+    run.followers.add(follower);
+    const errors: SsoErrorEvent[] = [];
+    follower.addEventListener('sso-error', (e) => errors.push(e));
+    await run.start();
+    expect(run.state).to.deep.include({ status: 'error', retryable: true });
+    expectEvery(errors, (e) => e.target === follower && e.code === 'sso_callback_failed' && e.message === 'Unexpected.', 'sso-error from the follower');
+  });
+
+  it('goes to the sign-in target under its own allowed origins', async () => {
+    const fake = new FakeClerk({ redirectCallback: { kind: 'none' } });
+    const host = hostIn();
+    hosts.push(host);
+    const hosted = 'https://accounts.example.dev/sign-in';
+    const run = new CallbackRun(host, init(fake, { signIn: { url: hosted, allowedOrigins: ['https://accounts.example.dev'] } }));
+    const seen: SsoRedirectEvent[] = [];
+    host.addEventListener('sso-redirect', (e) => (seen.push(e), e.preventDefault()));
+    await run.start();
+    expect(seen.map((e) => [e.reason, e.url])).to.deep.equal([['sign-in', hosted]]);
+    expect(run.state.status).to.equal('redirecting');
+  });
+});
+
+describe('callback URLs and redirect reasons', () => {
   const urls = { signInUrl: abs('/sign-in'), signUpUrl: abs('/sign-in'), continueSignUpUrl: abs('/continue') };
+  it('lists retry among the reasons', () => {
+    expect(SSO_REDIRECT_REASONS).to.include('retry');
+  });
   it('matches the parameter the target is, most specific first', () => {
     expect(redirectReason('/continue', urls)).to.equal('continue-sign-up');
     expect(redirectReason('/sign-in', urls)).to.equal('sign-in');
@@ -420,5 +591,21 @@ describe('redirectReason', () => {
     expect(redirectReason('/sign-in#/protect-check', urls)).to.equal('protect-check');
     expect(redirectReason('/sign-in?x=1', urls)).to.equal('sign-in');
     expect(redirectReason('http://[bad', urls)).to.equal('other');
+  });
+  it('checks every URL that is set and makes it absolute, or says which one is not allowed', () => {
+    expect(checkCallbackUrls({ signInUrl: ' /in ', signUpUrl: '' }, [])).to.deep.equal({ signInUrl: abs('/in') });
+    expect(checkCallbackUrls({ continueSignUpUrl: 'https://evil.example/' }, [])).to.include({ code: 'redirect_origin_not_allowed' });
+  });
+  it("fills the provider's URLs in where the element leaves them unset", () => {
+    expect(withProviderUrls({ signInUrl: '/mine', signUpUrl: '', firstFactorUrl: '/f1' }, { signInUrl: '/theirs', signUpUrl: '/up', signUpFallbackRedirectUrl: '/w' })).to.deep.equal({
+      signInUrl: '/mine',
+      signUpUrl: '/up',
+      firstFactorUrl: '/f1',
+      signInFallbackRedirectUrl: undefined,
+      signUpFallbackRedirectUrl: '/w',
+    });
+  });
+  it('puts the task on the sign-in page', () => {
+    expect(taskUrl('/sign-in', 'choose-organization')).to.equal(abs('/sign-in#/tasks/choose-organization'));
   });
 });

@@ -125,7 +125,8 @@ describe('<sso-callback> with the real clerk-js', () => {
     await throughProvider(page, '/sign-in', 'deny');
     await page.waitForURL((u) => u.pathname === '/sign-in/sso-callback');
     await page.waitForSelector('sso-callback[status="error"]');
-    const alert = page.getByRole('alert');
+    // Every element (the provider too) keeps an always-present, empty alert region: the callback's is the one that speaks.
+    const alert = page.locator('sso-callback').getByRole('alert');
     assert.match((await alert.textContent()) ?? '', /We could not finish signing you in\.\s*You did not grant access to your account\./);
     assert.deepEqual(await ssoEvents(page), [
       { type: 'sso-error', code: 'oauth_access_denied', message: 'You did not grant access to your account.', path: '/sign-in/sso-callback' },
@@ -192,7 +193,8 @@ describe('<sso-callback> with the real clerk-js', () => {
       if (code) assert.equal(events[0]!.code, code);
       // clerk-js's own wording for a lost connection ("ClerkJS: … contact support") is not shown to people.
       else assert.deepEqual([events[0]!.code, events[0]!.message], ['sso_callback_failed', 'Something went wrong while finishing your sign-in. Check your connection and try again.']);
-      const alert = page.getByRole('alert');
+      // Every element (the provider too) keeps an always-present, empty alert region: the callback's is the one that speaks.
+    const alert = page.locator('sso-callback').getByRole('alert');
       assert.match((await alert.textContent()) ?? '', /We could not finish signing you in\./);
       assert.ok((events[0]!.message ?? '').length > 0);
       assert.match((await alert.textContent()) ?? '', new RegExp(events[0]!.message!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
@@ -203,7 +205,11 @@ describe('<sso-callback> with the real clerk-js', () => {
       await page.getByRole('button', { name: 'Try again' }).click();
       await expectSignedInAtHome(page, 'Signed in as Fay Fault (fay@example.com)');
       const after = await ssoEvents(page);
-      assert.deepEqual(after.at(-1), { type: 'sso-redirect', reason: 'complete', url: '/', transfer: 'sign-up', path: '/sign-in/sso-callback' });
+      // Try again is an exit like every other: announced (reason "retry", cancelable) before the reload.
+      assert.deepEqual(after.slice(1), [
+        { type: 'sso-redirect', reason: 'retry', url: '/sign-in/sso-callback', transfer: null, path: '/sign-in/sso-callback' },
+        { type: 'sso-redirect', reason: 'complete', url: '/', transfer: 'sign-up', path: '/sign-in/sso-callback' },
+      ]);
       // The browser logs the failed request the test caused; nothing else may go wrong.
       const caused = (e: string) => e.startsWith('console.error: Failed to load resource') || /^requestfailed: POST \S+\/v1\/client\/sign_ups\?/.test(e);
       assert.deepEqual(e2e.errors(page).filter((e) => !caused(e)), []);

@@ -1,30 +1,17 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { HandleOAuthCallbackParams, SessionResource } from '@clerk/shared/types';
-
-type SignUpUnsafeMetadata = NonNullable<HandleOAuthCallbackParams['unsafeMetadata']>;
-import { ClerkFlowElement } from '../../base-element.js';
+import { ClerkFlowElement, type ShownError } from '../../base-element.js';
 import { CaptchaController } from '../../captcha.js';
-import type { ClerkInstance, NavigateHook } from '../../context.js';
-import { elementError, isClerkApiError, toElementError, type ElementError } from '../../errors.js';
-import { SsoErrorEvent, SsoRedirectEvent } from '../../events.js';
-import { loadPage, redirect } from '../../navigation.js';
+import type { ElementError } from '../../errors.js';
+import { SsoErrorEvent } from '../../events.js';
+import type { FlowStatus } from '../../status.js';
 import { hostStyles } from '../../styles.js';
-import {
-  checkCallbackUrls,
-  firstSafeUrl,
-  originOf,
-  redirectReason,
-  taskUrl,
-  type CallbackUrls,
-  type SsoCallbackStatus,
-  type SsoRedirectReason,
-} from './callback-params.js';
-import { claimRun, existingRun, type CallbackRun } from './callback-run.js';
-import { completesSignUp, nothingToFinish, sessionHandledByClerk, transferOf, verificationError, type Transfer } from './callback-state.js';
+import { checkCallbackUrls, URL_PARAMS, withProviderUrls, type CallbackUrls } from './callback-urls.js';
+import { claimRun, existingRun, type CallbackRun, type SignUpUnsafeMetadata } from './callback-run.js';
 import { styles } from './sso-callback.styles.js';
 
-type Target = { allowedOrigins: string[]; navigate?: NavigateHook; signInUrl: string };
+export const SSO_CALLBACK_STATUSES = ['loading', 'verifying', 'redirecting', 'error'] as const satisfies readonly FlowStatus[];
+export type SsoCallbackStatus = (typeof SSO_CALLBACK_STATUSES)[number];
 
 /** `transferable` is on unless the attribute says `false`. */
 const onUnlessFalse = {
@@ -32,32 +19,42 @@ const onUnlessFalse = {
   toAttribute: (value: boolean) => (value ? null : 'false'),
 };
 
+/** What a run is started with: a change before it starts is looked at again. */
+const INPUTS = new Set<PropertyKey>([...URL_PARAMS, 'transferable', 'unsafeMetadata']);
+
 const isError = (value: unknown): value is ElementError => typeof (value as ElementError).code === 'string';
+const sameError = (a?: ElementError, b?: ElementError) => a?.code === b?.code && a?.message === b?.message;
 
 /**
  * Finishes the OAuth redirect on the page `redirect-url` points to: calls `clerk.handleRedirectCallback`
- * once per page load and sends the visitor on, announcing every redirect so a framework app can route itself.
+ * once per page load (in a `CallbackRun` every `<sso-callback>` on the page follows) and sends the visitor
+ * on, announcing every redirect so a framework app can route itself.
  *
  * @tagname sso-callback
  * @summary Finishes Clerk's OAuth redirect and sends the visitor where the flow goes next.
  *
  * @slot - Shown while Clerk is loading and the callback is verified. Default: a spinner and "Verifying your sign-in…".
  * @slot captcha - Holds the `#clerk-captcha` container this element adds when the page has none.
- * @csspart status - The live region with the progress message.
+ * @csspart status - The live region (`role="status"`) with the progress message.
  * @csspart spinner - The default progress indicator.
  * @csspart message - The progress text.
- * @csspart error - The live region that shows a failure.
- * @csspart error-title - The failure's heading line.
+ * @csspart error - The error block (`role="alert"`, always present; empty unless `status` is `error`).
+ * @csspart error-title - The failure's heading line ("We could not finish signing you in.").
  * @csspart error-message - Clerk's (or the element's) message.
- * @csspart back-link - The link back to sign-in.
+ * @csspart actions - The way out under the message.
  * @csspart retry - "Try again": reloads Clerk when it failed to load, or the page when a network or server failure stopped the callback.
- * @cssprop [--clerk-elements-error-color=#b3261e] - Colour of the error (shared by every element).
+ * @csspart back-link - "Back to sign in" (always shown with an error).
+ * @cssprop [--clerk-elements-error-color=light-dark(#b3261e, #ffb4ab)] - Colour of the error block (shared by every element).
+ * @cssprop [--clerk-elements-radius=6px] - Corner radius of the Try again button (shared by every element).
+ * @cssprop [--clerk-elements-focus-color=light-dark(#2f6fde, #8ab4f8)] - Focus ring (shared by every element).
+ * @cssprop [--clerk-elements-font-family=inherit] - Font (shared by every element).
+ * @cssprop [--clerk-elements-color=inherit] - Text colour (shared by every element).
+ * @cssprop [--clerk-elements-spinner-size=1.125em] - Size of the default spinner (shared by every element).
+ * @cssprop [--clerk-elements-spinner-color=currentColor] - Colour of the default spinner (shared by every element).
  * @cssprop [--sso-callback-gap=0.75em] - Space between the spinner and the text, and between error lines.
- * @cssprop [--sso-callback-spinner-size=1.25em] - Size of the default spinner.
- * @cssprop [--sso-callback-spinner-color=currentColor] - Colour of the default spinner.
  * @cssprop [--sso-callback-link-color=inherit] - Colour of the back-to-sign-in link.
- * @fires sso-redirect - Leaving the page. Cancelable: call `preventDefault()` to route yourself. `event.url`, `event.reason` (`complete`, `session-task`, `continue-sign-up`, `verify-email-address`, `verify-phone-number`, `first-factor`, `second-factor`, `reset-password`, `protect-check`, `enterprise-connections`, `sign-in`, `sign-up`, `other`), `event.transfer`.
- * @fires sso-error - The callback failed. `event.code`, `event.message`.
+ * @fires sso-redirect - Leaving the page. `event.url`, `event.reason` (`complete`, `session-task`, `continue-sign-up`, `verify-email-address`, `verify-phone-number`, `first-factor`, `second-factor`, `reset-password`, `protect-check`, `enterprise-connections`, `sign-in`, `sign-up`, `retry`, `other`), `event.transfer`. Cancelable (`preventDefault()` and route yourself) unless clerk-js already navigated by itself (`event.cancelable` is then false).
+ * @fires sso-error - The callback failed, an attribute is not an allowed URL, or Clerk did not load. `event.code`, `event.message`.
  * @fires oauth-elements-status - `status` changed. `event.status`, `event.previous`.
  */
 export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
@@ -94,7 +91,7 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
 
   #run?: CallbackRun;
   /** A failure before any run: Clerk did not load, or an attribute is not an allowed URL. */
-  #localError?: ElementError;
+  #localError?: ShownError;
   #reported?: ElementError;
   readonly #sync = () => {
     this.setStatus(this.#run!.state.status);
@@ -103,7 +100,6 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
 
   constructor() {
     super();
-    this.status = 'loading';
     // Sign-ups that start here (transfers) need Clerk's bot-protection container.
     new CaptchaController(this);
   }
@@ -118,98 +114,75 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
     this.#run?.removeEventListener('change', this.#sync);
   }
 
+  protected override ownSignInUrl(): string | undefined {
+    return this.signInUrl;
+  }
+
   protected override clerkChanged(): void {
     // After the first update, so attributes and properties a framework sets right after insertion count.
     void this.updateComplete.then(() => this.#evaluate());
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.shownError = this.status === 'error' ? this.#shownError() : undefined;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
-    if (!this.#run && [...changed.keys()].some((key) => key !== 'status')) void this.updateComplete.then(() => this.#evaluate());
-    if (changed.has('status') && this.status === 'error') {
-      const active = document.activeElement;
-      // Only when nothing else has focus: the error is then what the visitor needs next.
-      if (!active || active === document.body) this.renderRoot.querySelector<HTMLElement>('[part=error]')?.focus();
-    }
+    super.updated(changed);
+    // An input changed before the run started (a bad URL fixed): look again.
+    if (!this.#run && [...changed.keys()].some((key) => INPUTS.has(key))) void this.updateComplete.then(() => this.#evaluate());
   }
 
   override render() {
-    const error = this.status === 'error' ? (this.#run?.state.error ?? this.#localError) : undefined;
     const busy = this.status === 'loading' || this.status === 'verifying';
     const progress = html`<span part="spinner" aria-hidden="true"></span><span part="message"
         >${this.t(busy ? 'oauthElements.verifying' : 'oauthElements.redirecting')}</span
       >`;
-    return html`<div part="status" role="status" ?hidden=${Boolean(error)}>
+    return html`<div part="status" role="status" ?hidden=${this.status === 'error'}>
         ${busy ? html`<slot>${progress}</slot>` : this.status === 'redirecting' ? progress : nothing}
       </div>
-      <div part="error" role="alert" tabindex="-1" ?hidden=${!error}>
-        ${error
-          ? html`<p part="error-title">${this.t('oauthElements.ssoCallback.errorTitle')}</p>
-              <p part="error-message">${error.message}</p>
-              ${this.ctx.status === 'error' && !this.#run
-                ? html`<button part="retry" type="button" @click=${() => this.ctx.retry()}>${this.t('oauthElements.retry')}</button>`
-                : this.#run?.state.retryable
-                  ? html`<button part="retry" type="button" @click=${this.#reload}>${this.t('oauthElements.retry')}</button>`
-                  : nothing}
-              <a part="back-link" href=${this.#signInHref()}>${this.t('oauthElements.backToSignIn')}</a>`
-          : nothing}
-      </div>
+      ${this.renderErrorBlock()}
       <slot name="captcha"></slot>`;
   }
 
-  /** What the attributes say, with the provider's URLs where they are unset. */
-  #urls(): CallbackUrls {
-    const provider = this.ctx.urls;
-    return {
-      signInUrl: this.signInUrl || provider.signInUrl,
-      signUpUrl: this.signUpUrl || provider.signUpUrl,
-      continueSignUpUrl: this.continueSignUpUrl,
-      signInForceRedirectUrl: this.signInForceRedirectUrl,
-      signInFallbackRedirectUrl: this.signInFallbackRedirectUrl || provider.signInFallbackRedirectUrl,
-      signUpForceRedirectUrl: this.signUpForceRedirectUrl,
-      signUpFallbackRedirectUrl: this.signUpFallbackRedirectUrl || provider.signUpFallbackRedirectUrl,
-      firstFactorUrl: this.firstFactorUrl,
-      secondFactorUrl: this.secondFactorUrl,
-      resetPasswordUrl: this.resetPasswordUrl,
-      verifyEmailAddressUrl: this.verifyEmailAddressUrl,
-      verifyPhoneNumberUrl: this.verifyPhoneNumberUrl,
-    };
-  }
-
-  /** The back link's target: never a URL that fails validation (an attribute set to `javascript:…` included). */
-  #signInHref(): string {
-    const allowed = this.ctx.urls.allowedRedirectOrigins;
-    const hosted = (this.ctx.clerk as { __internal_environment?: { displayConfig?: { signInUrl?: string } } } | undefined)?.__internal_environment
-      ?.displayConfig?.signInUrl;
-    // Clerk's own hosted sign-in page (Account Portal) is trusted on its own origin.
-    const own = firstSafeUrl([this.signInUrl, this.ctx.urls.signInUrl], allowed);
-    return own ?? firstSafeUrl([hosted], originOf(hosted)) ?? '/sign-in';
+  /** The error block while `status` is `error`: always the title and Back to sign in; Try again when it can help. */
+  #shownError(): ShownError | undefined {
+    const run = this.#run;
+    const shown = run
+      ? run.state.error && { error: run.state.error, retry: run.state.retryable ? () => void run.retry() : undefined }
+      : this.#localError;
+    return shown && { ...shown, signIn: true, title: this.t('oauthElements.ssoCallback.errorTitle') };
   }
 
   #evaluate(): void {
     if (this.#run || !this.isConnected) return;
     const ctx = this.ctx;
-    if (ctx.status === 'loading' || (ctx.status === 'ready' && !ctx.clerk)) {
+    const providerError = this.providerError();
+    if (providerError) return this.#showLocalError(providerError);
+    if (ctx.status !== 'ready' || !ctx.clerk) {
       this.#localError = undefined;
-      this.setStatus('loading');
-      return;
+      return this.setStatus('loading');
     }
-    if (ctx.status === 'error') {
-      this.#showLocalError(ctx.error ?? elementError('clerk_load_failed', this.t('oauthElements.providerError.clerk_load_failed')));
-      return;
-    }
-    const clerk = ctx.clerk!;
-    const running = existingRun(clerk);
+    const running = existingRun(ctx.clerk);
     if (running) return this.#follow(running);
-    const urls = checkCallbackUrls(this.#urls(), ctx.urls.allowedRedirectOrigins);
-    if (isError(urls)) return this.#showLocalError(urls);
+    // The URL properties are named like handleRedirectCallback's parameters.
+    const own = Object.fromEntries(URL_PARAMS.map((name) => [name, this[name]])) as CallbackUrls;
+    const urls = checkCallbackUrls(withProviderUrls(own, ctx.urls), ctx.urls.allowedRedirectOrigins);
+    if (isError(urls)) return this.#showLocalError({ error: urls });
     this.#localError = undefined;
-    const run = claimRun(clerk, this)!;
-    this.#follow(run);
-    void this.#execute(run, clerk, urls, {
+    const run = claimRun(this, {
+      clerk: ctx.clerk,
+      urls,
       allowedOrigins: ctx.urls.allowedRedirectOrigins,
-      navigate: ctx.navigate,
-      signInUrl: urls.signInUrl ?? this.#signInHref(),
-    });
+      hook: ctx.navigate,
+      signIn: this.signInTarget(),
+      transferable: this.transferable,
+      unsafeMetadata: this.unsafeMetadata,
+      unexpectedError: this.t('oauthElements.ssoCallback.unexpectedError'),
+    })!;
+    this.#follow(run);
+    void run.start();
   }
 
   #follow(run: CallbackRun): void {
@@ -220,109 +193,12 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
     this.#sync();
   }
 
-  #showLocalError(error: ElementError): void {
-    this.#localError = error;
+  #showLocalError(shown: ShownError): void {
+    this.#localError = shown;
     this.setStatus('error');
     this.requestUpdate();
-    if (this.#reported?.code === error.code && this.#reported.message === error.message) return;
-    this.#reported = error;
-    const event = new SsoErrorEvent(error);
-    this.dispatchEvent(event);
-  }
-
-  /** The one `handleRedirectCallback` of this page load. */
-  async #execute(run: CallbackRun, clerk: ClerkInstance, urls: CallbackUrls, target: Target): Promise<void> {
-    const client = clerk.client;
-    const task = clerk.session?.currentTask?.key;
-    const transfer = transferOf(client, this.transferable);
-    const signUp = completesSignUp(client, transfer);
-    const params: HandleOAuthCallbackParams = {
-      ...urls,
-      transferable: this.transferable,
-      ...(this.unsafeMetadata ? { unsafeMetadata: this.unsafeMetadata } : {}),
-      // Completion goes through setActive and clerk-js's own navigation, which never reaches `customNavigate`:
-      // this hook hands it to us, so completion is announced (and cancelable) like every other redirect.
-      __internal_navigateOnSetActive: ({ session, redirectUrl, decorateUrl }) =>
-        this.#complete(run, target, transfer, session, redirectUrl, decorateUrl),
-    };
-    try {
-      // A pending session and nothing to finish: clerk-js would go to the task page by itself, unannounced.
-      if (task && nothingToFinish(client)) return await this.#go(run, target, taskUrl(target.signInUrl, task), 'session-task', undefined);
-      await clerk.handleRedirectCallback(params, (to) => this.#intermediate(run, target, clerk, urls, transfer, to));
-      if (run.state.status !== 'verifying') return;
-      if (sessionHandledByClerk(clerk)) {
-        // clerk-js activated a session and navigated by itself (the page's Clerk has `taskUrls`, or it ignored the hook):
-        // the page is already leaving, so only announce where it goes.
-        const pending = clerk.session?.currentTask?.key;
-        const after = signUp
-          ? (urls.signUpForceRedirectUrl ?? urls.signUpFallbackRedirectUrl)
-          : (urls.signInForceRedirectUrl ?? urls.signInFallbackRedirectUrl);
-        if (pending) return this.#announce(run, clerk.buildTasksUrl?.() || taskUrl(target.signInUrl, pending), 'session-task', transfer);
-        return this.#announce(run, after ?? '/', 'complete', transfer);
-      }
-      // clerk-js found nothing it could do: never leave a spinner behind.
-      await this.#go(run, target, target.signInUrl, 'sign-in', transfer);
-    } catch (cause) {
-      // Only Clerk's API errors carry a message for people; clerk-js's own ("ClerkJS: …", e.g. after a dropped
-      // connection) do not. Those and server errors may pass on a fresh page load; a 4xx verdict would not.
-      const api = isClerkApiError(cause);
-      const status = (cause as { status?: unknown }).status;
-      const error = api ? toElementError(cause, 'sso_callback_failed') : elementError('sso_callback_failed', this.t('oauthElements.ssoCallback.unexpectedError'), cause);
-      this.#fail(run, error, !api || (typeof status === 'number' && (status >= 500 || status === 429)));
-    }
-  }
-
-  async #intermediate(run: CallbackRun, target: Target, clerk: ClerkInstance, urls: CallbackUrls, transfer: Transfer, to: string) {
-    const reason = redirectReason(to, urls);
-    // clerk-js sends failed attempts (denied consent, locked user, disabled transfer) back to sign-in or sign-up
-    // and leaves the error on the resource for Clerk's prebuilt pages to show: show it here instead.
-    const error = reason === 'sign-in' || reason === 'sign-up' || reason === 'other' ? verificationError(clerk.client) : undefined;
-    if (error) return this.#fail(run, error);
-    await this.#go(run, target, to, reason, transfer);
-  }
-
-  async #complete(
-    run: CallbackRun,
-    target: Target,
-    transfer: Transfer,
-    session: SessionResource,
-    redirectUrl: string,
-    decorateUrl: (url: string) => string,
-  ): Promise<void> {
-    const task = session?.currentTask?.key;
-    if (task) return this.#go(run, target, taskUrl(target.signInUrl, task), 'session-task', transfer);
-    const url = new URL(redirectUrl, window.location.href);
-    // decorateUrl adds the development browser token to other origins; same-origin targets stay as they are.
-    const href = url.origin === window.location.origin ? url.href : decorateUrl(url.href);
-    await this.#go(run, target, href, 'complete', transfer);
-  }
-
-  async #go(run: CallbackRun, target: Target, url: string, reason: SsoRedirectReason, transfer: Transfer): Promise<void> {
-    run.set({ status: 'redirecting' });
-    const outcome = await redirect(run.target, {
-      url,
-      allowedOrigins: target.allowedOrigins,
-      event: (href) => new SsoRedirectEvent(href, reason, transfer),
-      navigate: target.navigate,
-      // The callback URL is spent: Back must not return to it.
-      replace: true,
-    });
-    if (outcome.kind === 'rejected') this.#fail(run, outcome.error);
-  }
-
-  /** Announces a navigation clerk-js already started: too late to cancel, but the page still learns where and why. */
-  #announce(run: CallbackRun, url: string, reason: SsoRedirectReason, transfer: Transfer): void {
-    run.set({ status: 'redirecting' });
-    const event = new SsoRedirectEvent(new URL(url, window.location.href).href, reason, transfer);
-    run.target.dispatchEvent(event);
-  }
-
-  /** A fresh page load is a fresh run: the attempt is still on the client for clerk-js to finish. */
-  readonly #reload = () => loadPage(window.location.href, true);
-
-  #fail(run: CallbackRun, error: ElementError, retryable = false): void {
-    run.set({ status: 'error', error, retryable });
-    const event = new SsoErrorEvent(error);
-    run.target.dispatchEvent(event);
+    if (sameError(this.#reported, shown.error)) return;
+    this.#reported = shown.error;
+    this.dispatchEvent(new SsoErrorEvent(shown.error));
   }
 }

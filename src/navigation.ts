@@ -164,20 +164,3 @@ export async function leavePage(host: EventTarget, request: ExitRequest): Promis
   return { kind: 'navigated', url: checked.href };
 }
 
-// TEMPORARY compat for elements not yet on leavePage(); removed once every element is migrated.
-/** @deprecated */
-export async function performNavigation(url: URL, navigate?: NavigateHook, options?: { replace?: boolean }): Promise<void> {
-  if (navigate && url.origin === pageOrigin()) await navigate(pathOf(url), options);
-  else load(url.href, options?.replace);
-}
-/** @deprecated */
-export function loadPage(href: string, replace?: boolean): void {
-  load(new URL(href).href, replace);
-}
-/** @deprecated */
-export function redirect(
-  host: EventTarget,
-  request: { url: string; allowedOrigins?: readonly string[]; event: (url: string) => Event; navigate?: NavigateHook; replace?: boolean; decorate?: (url: string) => string },
-): Promise<ExitOutcome> {
-  return leavePage(host, { ...request, event: (url) => request.event(url), hook: request.navigate });
-}

@@ -41,7 +41,3 @@ export function describeProvider(strategy: string, settings?: { name?: string | 
 export const providerInitial = (provider: SocialProvider): string =>
   (provider.name.trim().charAt(0) || provider.id.charAt(0) || '?').toUpperCase();
 
-// TEMPORARY compat (removed when every element reads ctx.instance).
-/** @deprecated */
-export const socialProvidersOf = (environment: unknown): SocialProvider[] => instanceSettingsOf(environment as EnvironmentLike).socialProviders;
-import { instanceSettingsOf, type EnvironmentLike } from './instance.js';

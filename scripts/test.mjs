@@ -10,6 +10,7 @@ const steps = [
   ['types', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
   ['manifest', 'npm', ['run', '-s', 'check:manifest']],
+  ['docs (README status table against the code)', 'npm', ['run', '-s', 'test:docs']],
   ['unit tests', 'npx', ['web-test-runner', '--coverage']],
   ['story tests (render + play + axe)', 'npx', ['vitest', 'run']],
   ['static Storybook (every story renders in the production build)', 'node', ['scripts/check-storybook.mjs']],

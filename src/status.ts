@@ -6,7 +6,7 @@
 export const STATUS_MEANINGS = {
   loading: 'Waiting for Clerk (or the element’s first data). Nothing to act on yet.',
   ready: 'Waiting for the visitor: buttons, a form, a code field or a list to act on. A message may be shown (a field error, a failed action the visitor can simply try again).',
-  empty: 'Ready, but there is nothing to offer (no provider enabled, nothing left to connect).',
+  empty: 'Ready, but there is nothing to offer (no provider is enabled).',
   'signed-out': 'The element needs a signed-in user and there is none: only its `signed-out` slot is shown.',
   verifying: 'Finishing the OAuth callback with Clerk. No input.',
   submitting: 'Sending what the visitor entered (a form, a code) to Clerk.',

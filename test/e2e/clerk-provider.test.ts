@@ -13,7 +13,7 @@ describe('<clerk-provider> end to end', () => {
     await e2e.goto(page, '/sign-in', { waitForReady: false });
     await page.waitForSelector('clerk-provider[status="error"]', { state: 'attached' });
     const alert = page.locator('oauth-buttons [part="error"]');
-    assert.match((await alert.textContent()) ?? '', /Clerk's script could not be loaded/);
+    assert.match((await alert.textContent()) ?? '', /Clerk could not be loaded. Check your connection/);
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.waitForSelector('clerk-provider[status="ready"]', { state: 'attached' });
     await page.locator('oauth-buttons button').first().waitFor();

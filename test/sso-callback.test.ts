@@ -250,6 +250,24 @@ describe('<sso-callback>', () => {
     expect(s.fake.callsTo('handleRedirectCallback')[0]![0]).to.not.have.property('signInUrl');
   });
 
+  it("a step clerk-js sends to Clerk's hosted sign-in page is followed when that page is the sign-in target, and refused when it is not", async () => {
+    const hosted = 'https://accounts.example.dev/sign-in';
+    const step = `${hosted}#/factor-one`;
+    const hostedFake = () => {
+      const fake = new FakeClerk({ redirectCallback: { kind: 'navigate', to: step } });
+      (fake.__internal_environment.displayConfig as { signInUrl?: string }).signInUrl = hosted;
+      return fake;
+    };
+    cancelAll();
+    const followed = await setup(hostedFake(), {}, { providerAttrs: {} });
+    await settled(followed);
+    expect(followed.redirects().map((e) => [e.reason, e.url])).to.deep.equal([['first-factor', step]]);
+    const own = await setup(hostedFake(), { 'sign-in-url': '/sign-in' }, { providerAttrs: {} });
+    await settled(own);
+    expect(own.el.status).to.equal('error');
+    expect(own.redirects()).to.deep.equal([]);
+  });
+
   it('a signed-in visitor with a pending task opening the page directly: announces "session-task" instead of leaving it to clerk-js', async () => {
     const s = await setup(scenarios.ssoPendingTaskOpenedDirectly);
     await settled(s);

@@ -147,7 +147,8 @@ export class CallbackRun extends EventTarget {
     // and leaves the error on the resource for Clerk's prebuilt pages to show: show it here instead.
     const error = reason === 'sign-in' || reason === 'sign-up' || reason === 'other' ? verificationError(this.clerk.client) : undefined;
     if (error) return this.fail(error);
-    await this.#go(to, reason);
+    // Steps clerk-js sends to its own hosted pages are trusted where the sign-in target is Clerk's (one trust rule).
+    await this.#go(to, reason, { allowedOrigins: [...new Set([...this.allowedOrigins, ...this.signIn.allowedOrigins])] });
   }
 
   async #complete(session: SessionResource | undefined, redirectUrl: string, decorateUrl: (url: string) => string): Promise<void> {

@@ -7,7 +7,7 @@ export const styles = css`
     overflow-wrap: anywhere;
     /* The shared tokens (--_radius, --_error-color, --_focus, --_muted-color) come from hostStyles. */
     --_gap: var(--continue-signup-gap, 1rem);
-    --_border-color: var(--continue-signup-border-color, light-dark(#6b7280, #9ca3af));
+    --_border: var(--continue-signup-border, 1px solid light-dark(#6b7280, #9ca3af));
     --_button-background: var(--continue-signup-button-background, light-dark(#1f2937, #e5e7eb));
     --_button-color: var(--continue-signup-button-color, light-dark(#ffffff, #111827));
   }
@@ -64,7 +64,7 @@ export const styles = css`
   [part~='input'] {
     font: inherit;
     padding: 0.5em 0.75em;
-    border: 1px solid var(--_border-color);
+    border: var(--_border);
     border-radius: var(--_radius);
   }
   [part~='input'][aria-invalid='true'],

@@ -69,7 +69,7 @@ const OWN_MESSAGES: Record<string, string> = { sign_up_abandoned: `${C}abandoned
  * @cssprop [--clerk-elements-focus-color=light-dark(#2f6fde, #8ab4f8)] - Focus ring of fields, buttons and links (shared by every element).
  * @cssprop [--clerk-elements-muted-color=light-dark(#4b5563, #b4b4bb)] - Hints and subtitle (shared by every element).
  * @cssprop [--continue-signup-gap=1rem] - Space between fields.
- * @cssprop [--continue-signup-border-color=light-dark(#6b7280, #9ca3af)] - Input borders.
+ * @cssprop [--continue-signup-border=1px solid light-dark(#6b7280, #9ca3af)] - Input borders (a `border` shorthand, like every element's `--<tag>-border`).
  * @cssprop [--continue-signup-button-background=light-dark(#1f2937, #e5e7eb)] - Primary button background.
  * @cssprop [--continue-signup-button-color=light-dark(#ffffff, #111827)] - Primary button text.
  * @fires signup-complete - The sign-up is complete and its session active. `event.sessionId`, `event.task`.

@@ -1,81 +1,38 @@
 import type { RequestContext } from './context';
 import { FapiError, fail, notFound, paramInvalid, paramMissing, unauthenticated } from './errors';
 import { buildEnvironment } from './environment';
-import { clientJSON, externalAccountJSON, sessionJSON, signInJSON, signUpJSON, signUpRequirements, tokenJSON, userJSON } from './json';
+import { activeSessionFor, completeSignUpIfReady, ensureClient, fillFromIdentity, setClientCookie, withClient, type FapiResult } from './flows';
+import { clientJSON, externalAccountJSON, sessionJSON, signInJSON, signUpJSON, tokenJSON, userJSON } from './json';
 import { providerOf } from './settings';
-import { newId, now, type ClientRecord, type SessionRecord, type SignInRecord, type SignUpRecord, type UserRecord, type Identity } from './state';
+import { newId, now } from './clock';
+import type { SessionRecord, SignInRecord, SignUpRecord, UserRecord } from './state';
 import { oauthCallback, startOAuth } from './oauth';
+import { pendingOAuth, verification, verified } from './verification';
 
 /** The fixed one-time code for phone and email verifications. */
 export const VERIFICATION_CODE = '424242';
-export const CLIENT_COOKIE = '__client';
 const MAX_CODE_ATTEMPTS = 3;
 
-export interface FapiResult {
-  status?: number;
-  body: unknown;
-  redirect?: string;
-}
-
 type Handler = (ctx: RequestContext) => FapiResult | Promise<FapiResult>;
-interface Route {
+export interface FapiRoute {
   method: string;
+  /** Relative to the proxy: `/v1/client/sign_ups/:id`. */
   pattern: string;
-  regex: RegExp;
-  keys: string[];
   handler: Handler;
 }
 
-const routes: Route[] = [];
+/** The FAPI routes, mounted under the proxy path by the server's one route table. */
+export const FAPI_ROUTES: FapiRoute[] = [];
 function on(method: string, pattern: string, handler: Handler): void {
-  const keys: string[] = [];
-  const regex = new RegExp(
-    '^' +
-      pattern.replace(/:([a-z_]+)/g, (_m, k: string) => {
-        keys.push(k);
-        return '([^/]+)';
-      }) +
-      '/?$',
-  );
-  routes.push({ method, pattern, regex, keys, handler });
-}
-
-export function matchFapiRoute(method: string, path: string): { route: Route; params: Record<string, string> } | null {
-  for (const route of routes) {
-    if (route.method !== method) continue;
-    const m = route.regex.exec(path);
-    if (!m) continue;
-    const params: Record<string, string> = {};
-    route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? '')));
-    return { route, params };
-  }
-  return null;
+  FAPI_ROUTES.push({ method, pattern, handler });
 }
 
 /** Every emulated FAPI route as `METHOD /v1/pattern` (the log's `route` field). */
 export function fapiRoutes(): string[] {
-  return routes.map((r) => `${r.method} ${r.pattern}`);
-}
-
-export function routeExists(path: string): boolean {
-  return routes.some((r) => r.regex.test(path));
+  return FAPI_ROUTES.map((r) => `${r.method} ${r.pattern}`);
 }
 
 // ---------------------------------------------------------------------------- helpers
-
-export function ensureClient(ctx: RequestContext): ClientRecord {
-  if (ctx.client) return ctx.client;
-  const client = ctx.world.store.newClient();
-  ctx.client = client;
-  ctx.setCookies.push(`${CLIENT_COOKIE}=${client.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000`);
-  return client;
-}
-
-export function withClient(ctx: RequestContext, response: unknown, status = 200): FapiResult {
-  const { store, settings } = ctx.world;
-  store.save();
-  return { status, body: { response, client: ctx.client ? clientJSON(ctx.client, store, settings, ctx.origin) : null } };
-}
 
 /** The session a `/me` or session call acts for: `_clerk_session_id`, else the client's last active one. */
 function currentSession(ctx: RequestContext): { session: SessionRecord; user: UserRecord } {
@@ -225,50 +182,11 @@ function newSignUp(): SignUpRecord {
     externalVerification: null,
     identity: null,
     identityScopes: '',
+    identityAccessToken: null,
     createdSessionId: null,
     createdUserId: null,
     createdAt: now(),
   };
-}
-
-/** Fills a sign-up from a provider identity (email from the provider counts as verified). */
-export function fillFromIdentity(su: SignUpRecord, identity: Identity, scopes: string): void {
-  su.identity = identity;
-  su.identityScopes = scopes;
-  su.externalAccountStrategy = `oauth_${identity.provider}`;
-  su.externalVerification = { status: 'verified', strategy: `oauth_${identity.provider}`, attempts: 0, expireAt: now() + 600_000 };
-  su.firstName ??= identity.firstName || null;
-  su.lastName ??= identity.lastName || null;
-  if (identity.emailAddress && !su.emailAddress) {
-    su.emailAddress = identity.emailAddress.toLowerCase();
-    su.emailVerified = true;
-  }
-}
-
-/** When nothing is missing any more, creates the user and its session (FAPI does this server-side). */
-export function completeSignUpIfReady(ctx: RequestContext, su: SignUpRecord, client: ClientRecord): boolean {
-  const { store, settings } = ctx.world;
-  if (su.createdSessionId) return true;
-  if (!signUpRequirements(su, settings).complete) return false;
-  const user = store.seedUser({
-    username: su.username,
-    firstName: su.firstName,
-    lastName: su.lastName,
-    emailAddress: su.emailAddress,
-    phoneNumber: su.phoneNumber,
-  });
-  user.legalAcceptedAt = su.legalAcceptedAt;
-  user.unsafeMetadata = su.unsafeMetadata;
-  if (su.identity) user.externalAccounts.push(store.newExternalAccount(su.identity, su.identityScopes));
-  const session = store.createSession(client, user, settings.singleSessionMode);
-  su.createdSessionId = session.id;
-  su.createdUserId = user.id;
-  client.lastAuthenticationStrategy = su.externalAccountStrategy ?? 'email_code';
-  return true;
-}
-
-export function activeSessionFor(ctx: RequestContext, client: ClientRecord, userId: string): SessionRecord | undefined {
-  return ctx.world.store.activeSessions(client).find((s) => s.userId === userId);
 }
 
 // ---------------------------------------------------------------------------- environment, dev browser, client
@@ -281,16 +199,16 @@ on('POST', '/v1/dev_browser', () => ({ body: { object: 'dev_browser', id: newId(
 
 on('GET', '/v1/client', (ctx) => {
   if (!ctx.client) return { body: { response: null, client: null } };
-  const json = clientJSON(ctx.client, ctx.world.store, ctx.world.settings, ctx.origin);
+  const json = clientJSON(ctx.client, ctx.world.store, ctx.world.settings, ctx.origin, ctx.world.keys);
   return { body: { response: json, client: json } };
 });
 on('PUT', '/v1/client', (ctx) => {
   const client = ensureClient(ctx);
-  return withClient(ctx, clientJSON(client, ctx.world.store, ctx.world.settings, ctx.origin));
+  return withClient(ctx, clientJSON(client, ctx.world.store, ctx.world.settings, ctx.origin, ctx.world.keys));
 });
 on('POST', '/v1/client', (ctx) => {
   const client = ensureClient(ctx);
-  return withClient(ctx, clientJSON(client, ctx.world.store, ctx.world.settings, ctx.origin));
+  return withClient(ctx, clientJSON(client, ctx.world.store, ctx.world.settings, ctx.origin, ctx.world.keys));
 });
 on('DELETE', '/v1/client', (ctx) => {
   if (!ctx.client) throw notFound('client');
@@ -299,10 +217,10 @@ on('DELETE', '/v1/client', (ctx) => {
     const s = store.data.sessions[id];
     if (s && s.status === 'active') s.status = 'ended';
   }
-  const json = clientJSON(ctx.client, store, ctx.world.settings, ctx.origin);
+  const json = clientJSON(ctx.client, store, ctx.world.settings, ctx.origin, ctx.world.keys);
   delete store.data.clients[ctx.client.id];
   ctx.client = null;
-  ctx.setCookies.push(`${CLIENT_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+  setClientCookie(ctx, null);
   store.save();
   return { body: { response: { ...json, sessions: [], id: json.id }, client: null } };
 });
@@ -332,7 +250,7 @@ on('POST', '/v1/client/sign_ins', (ctx) => {
     const session = store.createSession(client, found.user, settings.singleSessionMode);
     si.status = 'complete';
     si.createdSessionId = session.id;
-    si.firstFactorVerification = { status: 'verified', strategy: `oauth_${su.identity.provider}`, attempts: 0, expireAt: now() + 600_000 };
+    si.firstFactorVerification = verified(`oauth_${su.identity.provider}`);
     client.lastAuthenticationStrategy = `oauth_${su.identity.provider}`;
     store.data.signIns[si.id] = si;
     client.signInId = si.id;
@@ -344,7 +262,7 @@ on('POST', '/v1/client/sign_ins', (ctx) => {
     const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
     const si = signInRecord(null, b.get('identifier') ?? '');
     const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope') });
-    si.firstFactorVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+    si.firstFactorVerification = pendingOAuth(strategy, tx.authorizeUrl);
     store.data.signIns[si.id] = si;
     client.signInId = si.id;
     return withClient(ctx, signInJSON(si, store));
@@ -367,6 +285,7 @@ function signInRecord(userId: string | null, identifier: string): SignInRecord {
     firstFactorVerification: null,
     pendingIdentity: null,
     pendingScopes: '',
+    pendingAccessToken: null,
     userId,
     createdSessionId: null,
     createdAt: now(),
@@ -386,7 +305,7 @@ on('POST', '/v1/client/sign_ins/:id/prepare_first_factor', (ctx) => {
   const strategy = oauthStrategy(ctx, ctx.body.get('strategy'));
   const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
   const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: [] });
-  si.firstFactorVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  si.firstFactorVerification = pendingOAuth(strategy, tx.authorizeUrl);
   return withClient(ctx, signInJSON(si, ctx.world.store));
 });
 
@@ -402,7 +321,7 @@ on('POST', '/v1/client/sign_ups', (ctx) => {
     if (!si || si.firstFactorVerification?.status !== 'transferable' || !si.pendingIdentity) {
       throw fail('account_transfer_invalid', 'There is no account to transfer: no sign-in with an unknown external account to turn into a sign-up.');
     }
-    fillFromIdentity(su, si.pendingIdentity, si.pendingScopes);
+    fillFromIdentity(su, si.pendingIdentity, si.pendingScopes, si.pendingAccessToken);
     applySignUpFields(ctx, su);
     store.data.signUps[su.id] = su;
     client.signUpId = su.id;
@@ -416,7 +335,7 @@ on('POST', '/v1/client/sign_ups', (ctx) => {
     const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
     const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope') });
     su.externalAccountStrategy = strategy;
-    su.externalVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+    su.externalVerification = pendingOAuth(strategy, tx.authorizeUrl);
   } else if (strategy) {
     throw fail('form_param_value_invalid', `${strategy} does not match one of the allowed values for parameter strategy`, 'strategy');
   }
@@ -445,7 +364,7 @@ on('PATCH', '/v1/client/sign_ups/:id', (ctx) => {
     const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
     const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope') });
     su.externalAccountStrategy = strategy;
-    su.externalVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+    su.externalVerification = pendingOAuth(strategy, tx.authorizeUrl);
   } else {
     completeSignUpIfReady(ctx, su, client);
   }
@@ -455,7 +374,7 @@ on('PATCH', '/v1/client/sign_ups/:id', (ctx) => {
 on('POST', '/v1/client/sign_ups/:id/prepare_verification', (ctx) => {
   const su = clientSignUp(ctx);
   const strategy = ctx.body.get('strategy');
-  const v = { status: 'unverified' as const, strategy: strategy ?? '', attempts: 0, expireAt: now() + 600_000 };
+  const v = verification('unverified', strategy ?? '');
   if (strategy === 'phone_code') {
     if (!su.phoneNumber) throw paramMissing('phone_number');
     su.phoneVerification = v;
@@ -507,13 +426,13 @@ on('POST', '/v1/client/sessions/:id/touch', (ctx) => {
   session.lastActiveAt = now();
   session.updatedAt = session.lastActiveAt;
   ctx.client!.lastActiveSessionId = session.id;
-  return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin));
+  return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin, ctx.world.keys));
 });
 
 const tokens: Handler = (ctx) => {
   const session = sessionOfClient(ctx, ctx.params.id);
   if (session.status !== 'active') throw unauthenticated();
-  return { body: tokenJSON(session, ctx.origin) };
+  return { body: tokenJSON(session, ctx.origin, ctx.world.keys) };
 };
 on('POST', '/v1/client/sessions/:id/tokens', tokens);
 on('POST', '/v1/client/sessions/:id/tokens/:template', tokens);
@@ -522,7 +441,7 @@ const endSession: Handler = (ctx) => {
   const session = sessionOfClient(ctx, ctx.params.id);
   session.status = ctx.url.pathname.endsWith('/remove') ? 'removed' : 'ended';
   session.updatedAt = now();
-  return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin));
+  return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin, ctx.world.keys));
 };
 on('POST', '/v1/client/sessions/:id/end', endSession);
 on('POST', '/v1/client/sessions/:id/remove', endSession);
@@ -536,7 +455,7 @@ on('DELETE', '/v1/client/sessions', (ctx) => {
     s.updatedAt = now();
   }
   ctx.client.lastActiveSessionId = null;
-  return withClient(ctx, removed.map((s) => sessionJSON(s, store, ctx.origin)));
+  return withClient(ctx, removed.map((s) => sessionJSON(s, store, ctx.origin, ctx.world.keys)));
 });
 
 // ---------------------------------------------------------------------------- me
@@ -566,9 +485,10 @@ on('POST', '/v1/me/external_accounts', (ctx) => {
   const account = ctx.world.store.newExternalAccount(
     { provider, providerUserId: '', emailAddress: '', firstName: '', lastName: '', username: '', imageUrl: '' },
     '',
+    null,
   );
   const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope') });
-  account.verification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  account.verification = pendingOAuth(strategy, tx.authorizeUrl);
   user.externalAccounts.push(account);
   user.updatedAt = now();
   return withClient(ctx, externalAccountJSON(account));
@@ -586,7 +506,7 @@ on('PATCH', '/v1/me/external_accounts/:id/reauthorize', (ctx) => {
   const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
   const additional = ctx.body.getAll('additional_scope').flatMap((s) => s.split(/[\s,]+/)).filter(Boolean);
   const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider: account.provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: additional, existingScopes: account.approvedScopes });
-  account.verification = { status: 'unverified', strategy: `oauth_${account.provider}`, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  account.verification = pendingOAuth(`oauth_${account.provider}`, tx.authorizeUrl);
   return withClient(ctx, externalAccountJSON(account));
 });
 

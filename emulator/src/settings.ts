@@ -44,6 +44,8 @@ export interface SeedUser {
   phoneNumber?: string | null;
   externalAccounts?: SeedExternalAccount[];
   legalAccepted?: boolean;
+  /** Checked by reverification's `password` factor. */
+  password?: string | null;
 }
 
 /** The emulated instance. Every field is optional in a settings file: it is merged over `DEFAULT_SETTINGS`. */

@@ -1,0 +1,82 @@
+// What the FAPI routes and the OAuth callback (oauth.ts) share: the client cookie, the response envelope,
+// and finishing a sign-up. Both import this module; it imports neither (no import cycle).
+import { stringifySetCookie } from 'cookie';
+import type { RequestContext } from './context';
+import { DAY_MS } from './durations';
+import { clientJSON, signUpRequirements } from './json';
+import { now } from './clock';
+import type { ClientRecord, Identity, SessionRecord, SignUpRecord } from './state';
+import { verified } from './verification';
+
+export const CLIENT_COOKIE = '__client';
+const CLIENT_COOKIE_MAX_AGE_S = (365 * DAY_MS) / 1000;
+
+/** What a FAPI handler answers: a JSON body (with a status), or a redirect. */
+export interface FapiResult {
+  status?: number;
+  body: unknown;
+  redirect?: string;
+}
+
+export function setClientCookie(ctx: RequestContext, clientId: string | null): void {
+  ctx.setCookies.push(
+    stringifySetCookie({ name: CLIENT_COOKIE, value: clientId ?? '', path: '/', httpOnly: true, sameSite: 'lax', maxAge: clientId ? CLIENT_COOKIE_MAX_AGE_S : 0 }),
+  );
+}
+
+export function ensureClient(ctx: RequestContext): ClientRecord {
+  if (ctx.client) return ctx.client;
+  const client = ctx.world.store.newClient();
+  ctx.client = client;
+  setClientCookie(ctx, client.id);
+  return client;
+}
+
+/** Clerk's mutation envelope: `{ response, client }`. */
+export function withClient(ctx: RequestContext, response: unknown, status = 200): FapiResult {
+  const { store, settings } = ctx.world;
+  store.save();
+  return { status, body: { response, client: ctx.client ? clientJSON(ctx.client, store, settings, ctx.origin, ctx.world.keys) : null } };
+}
+
+/** Fills a sign-up from a provider identity (email from the provider counts as verified). */
+export function fillFromIdentity(su: SignUpRecord, identity: Identity, scopes: string, accessToken: string | null): void {
+  su.identity = identity;
+  su.identityScopes = scopes;
+  su.identityAccessToken = accessToken;
+  su.externalAccountStrategy = `oauth_${identity.provider}`;
+  su.externalVerification = verified(`oauth_${identity.provider}`);
+  su.firstName ??= identity.firstName || null;
+  su.lastName ??= identity.lastName || null;
+  if (identity.emailAddress && !su.emailAddress) {
+    su.emailAddress = identity.emailAddress.toLowerCase();
+    su.emailVerified = true;
+  }
+}
+
+/** When nothing is missing any more, creates the user and its session (FAPI does this server-side). */
+export function completeSignUpIfReady(ctx: RequestContext, su: SignUpRecord, client: ClientRecord): boolean {
+  const { store, settings } = ctx.world;
+  if (su.createdSessionId) return true;
+  if (!signUpRequirements(su, settings).complete) return false;
+  const user = store.seedUser({
+    username: su.username,
+    firstName: su.firstName,
+    lastName: su.lastName,
+    emailAddress: su.emailAddress,
+    phoneNumber: su.phoneNumber,
+  });
+  user.legalAcceptedAt = su.legalAcceptedAt;
+  user.unsafeMetadata = su.unsafeMetadata;
+  if (su.identity) user.externalAccounts.push(store.newExternalAccount(su.identity, su.identityScopes, su.identityAccessToken));
+  const session = store.createSession(client, user, settings.singleSessionMode);
+  su.createdSessionId = session.id;
+  su.createdUserId = user.id;
+  client.lastAuthenticationStrategy = su.externalAccountStrategy ?? 'email_code';
+  client.updatedAt = now();
+  return true;
+}
+
+export function activeSessionFor(ctx: RequestContext, client: ClientRecord, userId: string): SessionRecord | undefined {
+  return ctx.world.store.activeSessions(client).find((s) => s.userId === userId);
+}

@@ -2,8 +2,10 @@ import type { RequestContext } from './context';
 import { FapiError, fail, notFound, paramInvalid, paramMissing, unauthenticated } from './errors';
 import { buildEnvironment } from './environment';
 import { activeSessionFor, completeSignUpIfReady, ensureClient, fillFromIdentity, setClientCookie, withClient, type FapiResult } from './flows';
-import { clientJSON, externalAccountJSON, sessionJSON, signInJSON, signUpJSON, tokenJSON, userJSON } from './json';
-import { providerOf } from './settings';
+import { MINUTE_MS } from './durations';
+import { clientJSON, externalAccountJSON, sessionJSON, signInJSON, signUpJSON, tokenJSON, userJSON, verificationJSON } from './json';
+import { providerOf, type ReverificationAction } from './settings';
+import type { ClerkAPIErrorJSON, SessionVerificationJSON, SignInFirstFactorJSON } from './types';
 import { newId, now } from './clock';
 import type { SessionRecord, SignInRecord, SignUpRecord, UserRecord } from './state';
 import { oauthCallback, startOAuth } from './oauth';
@@ -57,9 +59,10 @@ function isTrue(v: string | null): boolean {
   return v === 'true' || v === '1';
 }
 
-function oauthStrategy(ctx: RequestContext, strategy: string | null): string {
+/** An enabled social strategy; to sign in or up it must also be `authenticatable` (connect-only ones are not). */
+function oauthStrategy(ctx: RequestContext, strategy: string | null, purpose: 'authenticate' | 'connect' = 'authenticate'): string {
   if (!strategy) throw paramMissing('strategy');
-  const provider = ctx.world.settings.providers.find((p) => p.strategy === strategy && (p.enabled ?? true));
+  const provider = ctx.world.settings.providers.find((p) => p.strategy === strategy && (p.enabled ?? true) && (purpose === 'connect' || (p.authenticatable ?? true)));
   if (!provider) {
     throw fail('form_param_value_invalid', `${strategy} does not match one of the allowed values for parameter strategy`, 'strategy');
   }
@@ -261,7 +264,7 @@ on('POST', '/v1/client/sign_ins', (ctx) => {
     oauthStrategy(ctx, strategy);
     const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
     const si = signInRecord(null, b.get('identifier') ?? '');
-    const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope') });
+    const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope'), oidcPrompt: b.get('oidc_prompt') });
     si.firstFactorVerification = pendingOAuth(strategy, tx.authorizeUrl);
     store.data.signIns[si.id] = si;
     client.signInId = si.id;
@@ -304,7 +307,7 @@ on('POST', '/v1/client/sign_ins/:id/prepare_first_factor', (ctx) => {
   const si = clientSignIn(ctx);
   const strategy = oauthStrategy(ctx, ctx.body.get('strategy'));
   const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
-  const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: [] });
+  const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: [], oidcPrompt: ctx.body.get('oidc_prompt') });
   si.firstFactorVerification = pendingOAuth(strategy, tx.authorizeUrl);
   return withClient(ctx, signInJSON(si, ctx.world.store));
 });
@@ -333,7 +336,7 @@ on('POST', '/v1/client/sign_ups', (ctx) => {
   if (strategy?.startsWith('oauth_')) {
     oauthStrategy(ctx, strategy);
     const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
-    const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope') });
+    const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope'), oidcPrompt: b.get('oidc_prompt') });
     su.externalAccountStrategy = strategy;
     su.externalVerification = pendingOAuth(strategy, tx.authorizeUrl);
   } else if (strategy) {
@@ -362,7 +365,7 @@ on('PATCH', '/v1/client/sign_ups/:id', (ctx) => {
   if (strategy?.startsWith('oauth_')) {
     oauthStrategy(ctx, strategy);
     const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
-    const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope') });
+    const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope'), oidcPrompt: ctx.body.get('oidc_prompt') });
     su.externalAccountStrategy = strategy;
     su.externalVerification = pendingOAuth(strategy, tx.authorizeUrl);
   } else {
@@ -477,17 +480,26 @@ on('PATCH', '/v1/me', (ctx) => {
   return withClient(ctx, userJSON(user));
 });
 
+/** 403 `session_reverification_required` when the instance guards this action and the session's factor is too old. */
+function requireRecentVerification(ctx: RequestContext, session: SessionRecord, action: ReverificationAction): void {
+  const r = ctx.world.settings.reverification;
+  if (!r || !r.actions.includes(action)) return;
+  if (now() - session.firstFactorVerifiedAt <= r.afterMinutes * MINUTE_MS) return;
+  throw fail('session_reverification_required', undefined, undefined, { reverification: { level: r.level, after_minutes: r.afterMinutes } } as unknown as ClerkAPIErrorJSON['meta']);
+}
+
 on('POST', '/v1/me/external_accounts', (ctx) => {
-  const { user } = currentSession(ctx);
-  const strategy = oauthStrategy(ctx, ctx.body.get('strategy'));
+  const { user, session } = currentSession(ctx);
+  const strategy = oauthStrategy(ctx, ctx.body.get('strategy'), 'connect');
   const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
+  requireRecentVerification(ctx, session, 'connect_external_account');
   const provider = providerOf(strategy);
   const account = ctx.world.store.newExternalAccount(
     { provider, providerUserId: '', emailAddress: '', firstName: '', lastName: '', username: '', imageUrl: '' },
     '',
     null,
   );
-  const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope') });
+  const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope'), oidcPrompt: ctx.body.get('oidc_prompt') });
   account.verification = pendingOAuth(strategy, tx.authorizeUrl);
   user.externalAccounts.push(account);
   user.updatedAt = now();
@@ -495,26 +507,118 @@ on('POST', '/v1/me/external_accounts', (ctx) => {
 });
 
 function userAccount(ctx: RequestContext) {
-  const { user } = currentSession(ctx);
+  const { user, session } = currentSession(ctx);
   const account = user.externalAccounts.find((a) => a.id === ctx.params.id);
   if (!account) throw fail('external_account_not_found');
-  return { user, account };
+  return { user, session, account };
 }
 
 on('PATCH', '/v1/me/external_accounts/:id/reauthorize', (ctx) => {
   const { user, account } = userAccount(ctx);
   const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
   const additional = ctx.body.getAll('additional_scope').flatMap((s) => s.split(/[\s,]+/)).filter(Boolean);
-  const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider: account.provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: additional, existingScopes: account.approvedScopes });
+  const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider: account.provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: additional, existingScopes: account.approvedScopes, oidcPrompt: ctx.body.get('oidc_prompt') });
   account.verification = pendingOAuth(`oauth_${account.provider}`, tx.authorizeUrl);
   return withClient(ctx, externalAccountJSON(account));
 });
 
 on('DELETE', '/v1/me/external_accounts/:id', (ctx) => {
-  const { user, account } = userAccount(ctx);
+  const { user, session, account } = userAccount(ctx);
+  requireRecentVerification(ctx, session, 'remove_external_account');
   user.externalAccounts = user.externalAccounts.filter((a) => a !== account);
   user.updatedAt = now();
   return withClient(ctx, { object: 'external_account', id: account.id, deleted: true });
+});
+
+// ---------------------------------------------------------------------------- reverification (session.startVerification)
+
+function sessionVerificationJSON(ctx: RequestContext, session: SessionRecord, user: UserRecord): SessionVerificationJSON {
+  const r = session.reverification!;
+  const factors: SignInFirstFactorJSON[] = [];
+  if (user.password) factors.push({ strategy: 'password' });
+  for (const e of user.emails) factors.push({ strategy: 'email_code', email_address_id: e.id, safe_identifier: e.email, primary: e === user.emails[0] });
+  return {
+    object: 'session_verification',
+    id: r.id,
+    status: r.status,
+    level: r.level,
+    session: sessionJSON(session, ctx.world.store, ctx.origin, ctx.world.keys)!,
+    first_factor_verification: verificationJSON(r.firstFactorVerification),
+    second_factor_verification: null,
+    supported_first_factors: factors,
+    supported_second_factors: null,
+  };
+}
+
+function verifyingSession(ctx: RequestContext): { session: SessionRecord; user: UserRecord } {
+  const session = sessionOfClient(ctx, ctx.params.id);
+  const user = ctx.world.store.data.users[session.userId];
+  if (session.status !== 'active' || !user) throw unauthenticated();
+  return { session, user };
+}
+
+on('POST', '/v1/client/sessions/:id/verify', (ctx) => {
+  const { session, user } = verifyingSession(ctx);
+  const level = ctx.body.get('level') ?? '';
+  if (level !== 'first_factor' && level !== 'second_factor' && level !== 'multi_factor') {
+    throw fail('form_param_value_invalid', `${level} does not match one of the allowed values for parameter level`, 'level');
+  }
+  // Only first factors are emulated: every level is satisfied by one (no user here has a second factor).
+  session.reverification = { id: newId('sv'), level, status: 'needs_first_factor', firstFactorVerification: null };
+  return withClient(ctx, sessionVerificationJSON(ctx, session, user));
+});
+
+function startedVerification(ctx: RequestContext) {
+  const { session, user } = verifyingSession(ctx);
+  if (!session.reverification) throw fail('verification_missing', 'Start a session verification (POST /sessions/:id/verify) first.');
+  return { session, user, r: session.reverification };
+}
+
+on('POST', '/v1/client/sessions/:id/verify/prepare_first_factor', (ctx) => {
+  const { session, user, r } = startedVerification(ctx);
+  const strategy = ctx.body.get('strategy');
+  if (strategy !== 'email_code') throw fail('form_param_value_invalid', `${strategy ?? ''} does not match one of the allowed values for parameter strategy`, 'strategy');
+  const emailId = ctx.body.get('email_address_id');
+  if (!emailId) throw paramMissing('email_address_id');
+  if (!user.emails.some((e) => e.id === emailId)) throw notFound('email address');
+  r.firstFactorVerification = verification('unverified', 'email_code');
+  return withClient(ctx, sessionVerificationJSON(ctx, session, user));
+});
+
+on('POST', '/v1/client/sessions/:id/verify/attempt_first_factor', (ctx) => {
+  const { session, user, r } = startedVerification(ctx);
+  const strategy = ctx.body.get('strategy');
+  if (strategy === 'password') {
+    const password = ctx.body.get('password');
+    if (!password) throw paramMissing('password');
+    if (!user.password || password !== user.password) {
+      r.firstFactorVerification = { ...verification('unverified', 'password'), attempts: (r.firstFactorVerification?.attempts ?? 0) + 1 };
+      ctx.world.store.save();
+      throw fail('form_password_incorrect', undefined, 'password');
+    }
+    r.firstFactorVerification = verified('password', 1);
+  } else if (strategy === 'email_code') {
+    const v = r.firstFactorVerification?.strategy === 'email_code' ? r.firstFactorVerification : null;
+    if (!v) throw fail('verification_missing', undefined, 'code');
+    const code = ctx.body.get('code');
+    if (!code) throw paramMissing('code');
+    if (v.expireAt < now()) {
+      v.status = 'expired';
+      throw fail('verification_expired', undefined, 'code');
+    }
+    v.attempts += 1;
+    if (code !== VERIFICATION_CODE) {
+      ctx.world.store.save();
+      throw fail('form_code_incorrect', undefined, 'code');
+    }
+    v.status = 'verified';
+  } else {
+    throw fail('form_param_value_invalid', `${strategy ?? ''} does not match one of the allowed values for parameter strategy`, 'strategy');
+  }
+  r.status = 'complete';
+  session.firstFactorVerifiedAt = now();
+  session.updatedAt = now();
+  return withClient(ctx, sessionVerificationJSON(ctx, session, user));
 });
 
 // ---------------------------------------------------------------------------- OAuth callback

@@ -15,6 +15,8 @@ export interface StartOAuthOptions {
   actionCompleteRedirectUrl: string;
   additionalScopes: string[];
   existingScopes?: string;
+  /** `oidc_prompt` as clerk-js sends it (`consent`, `select_account`...): passed on to the provider as `prompt`. */
+  oidcPrompt?: string | null;
 }
 
 /** Records an OAuth round trip and returns the fake provider's authorize URL for it. */
@@ -50,6 +52,7 @@ export function startOAuth(ctx: RequestContext, o: StartOAuthOptions): OAuthTran
   url.searchParams.set('redirect_uri', new URL(CALLBACK_PATH, ctx.origin).toString());
   url.searchParams.set('scope', scopes.join(' '));
   url.searchParams.set('state', tx.state);
+  if (o.oidcPrompt) url.searchParams.set('prompt', o.oidcPrompt);
   return { ...tx, authorizeUrl: url.toString() };
 }
 

@@ -4,11 +4,17 @@ import { stringifySetCookie } from 'cookie';
 import type { RequestContext } from './context';
 import { DAY_MS } from './durations';
 import { clientJSON, signUpRequirements } from './json';
-import { now } from './clock';
+import { newId, now } from './clock';
 import type { ClientRecord, Identity, SessionRecord, SignUpRecord } from './state';
 import { verified } from './verification';
 
 export const CLIENT_COOKIE = '__client';
+/**
+ * The dev-browser cookie clerk-js keeps on a development instance's page origin. clerk-js skips the
+ * dev-browser handshake for this emulator's host, so FAPI (same origin) sets it with the client: a server
+ * using `@clerk/backend` with the `pk_test_` key then sees what it sees next to a real development instance.
+ */
+export const DEV_BROWSER_COOKIE = '__clerk_db_jwt';
 const CLIENT_COOKIE_MAX_AGE_S = (365 * DAY_MS) / 1000;
 
 /** What a FAPI handler answers: a JSON body (with a status), or a redirect. */
@@ -29,6 +35,9 @@ export function ensureClient(ctx: RequestContext): ClientRecord {
   const client = ctx.world.store.newClient();
   ctx.client = client;
   setClientCookie(ctx, client.id);
+  if (!ctx.cookies[DEV_BROWSER_COOKIE]) {
+    ctx.setCookies.push(stringifySetCookie({ name: DEV_BROWSER_COOKIE, value: newId('dvb'), path: '/', sameSite: 'lax', maxAge: CLIENT_COOKIE_MAX_AGE_S }));
+  }
   return client;
 }
 

@@ -30,9 +30,13 @@ export function factorVerificationAge(session: SessionRecord): [number, number] 
   return [Math.max(0, Math.floor((Date.now() - session.firstFactorVerifiedAt) / MINUTE_MS)), -1];
 }
 
+/** The Frontend API the emulator's publishable key names (`clerk.emu.test`): the tokens' issuer, as on Clerk. */
+export const FRONTEND_API_ISSUER = 'https://clerk.emu.test';
+
 /**
  * The session JWT, signed RS256 with the instance key (verifiable against `/v1/jwks`). Claims as Clerk's:
- * `iss` is the Frontend API (here the proxy), `azp` the page origin.
+ * `iss` is `https://` + the Frontend API host of the publishable key (what `@clerk/backend` compares it with;
+ * the proxy the browser talks to does not change it), `azp` the page origin.
  */
 export function sessionJwt(session: SessionRecord, origin: string, keys: InstanceKeys, lifetimeMs = SESSION_TOKEN_LIFETIME_MS): string {
   const iat = sec(Date.now());
@@ -41,7 +45,7 @@ export function sessionJwt(session: SessionRecord, origin: string, keys: Instanc
     exp: iat + sec(lifetimeMs),
     fva: factorVerificationAge(session),
     iat,
-    iss: `${origin}/__clerk`,
+    iss: FRONTEND_API_ISSUER,
     nbf: iat - sec(TOKEN_NOT_BEFORE_SKEW_MS),
     sid: session.id,
     sub: session.userId,

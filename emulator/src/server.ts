@@ -73,6 +73,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(data);
 }
 
+/** The Backend API's JSON: `@clerk/backend` parses a body only when the content type is exactly `application/json`. */
+function sendBackendJson(res: ServerResponse, out: { status: number; body: unknown }): void {
+  res.writeHead(out.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(out.body));
+}
+
 function resolveSettings(input: SettingsInput | string | undefined): EmulatorSettings {
   if (typeof input === 'string') return loadSettingsFile(input);
   return mergeSettings(DEFAULT_SETTINGS, input ?? {});
@@ -206,13 +212,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // Backend API (for @clerk/backend): the secret key first, then the route.
   for (const route of BACKEND_ROUTES) {
     table.on(route.method, BACKEND_PATH + route.pattern, ({ req, res, params, url }) => {
-      const out = authorized(req, world) ? route.handler(world, params, url.searchParams) : invalidSecretKey();
-      sendJson(res, out.status, out.body);
+      sendBackendJson(res, authorized(req, world) ? route.handler(world, params, url.searchParams) : invalidSecretKey());
     });
   }
   table.on('*', `${BACKEND_PATH}/*`, ({ req, res, url }) => {
-    const out = authorized(req, world) ? backendNotFound(`route ${url.pathname.slice(BACKEND_PATH.length)}`) : invalidSecretKey();
-    sendJson(res, out.status, out.body);
+    sendBackendJson(res, authorized(req, world) ? backendNotFound(`route ${url.pathname.slice(BACKEND_PATH.length)}`) : invalidSecretKey());
   });
 
   // The fake identity provider: consent page, its decision, its API.

@@ -25,6 +25,8 @@ try {
 }
 
 const publishableKey = process.env.CLERK_PUBLISHABLE_KEY?.trim() || undefined;
+// With real Clerk, the demo's /api/provider-profile needs that instance's secret key (server side only).
+const secretKey = process.env.CLERK_SECRET_KEY?.trim() || undefined;
 let emulator: RunningEmulator;
 try {
   emulator = await startEmulator({
@@ -32,7 +34,7 @@ try {
     settings: resolve(values.settings ?? `${EMULATOR_DIR}/settings/default.json`),
     control: values.control,
     persist: values.persist ? resolve(values.persist) : null,
-    demo: { publishableKey },
+    demo: { publishableKey, secretKey },
     logRequests: !values.quiet,
   });
 } catch (e) {

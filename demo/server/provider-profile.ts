@@ -18,9 +18,16 @@ export interface ProviderProfileConfig {
   apiUrl?: string;
   /** Origins whose session tokens are accepted (the `azp` claim): the app's own origin. */
   authorizedParties: string[];
-  /** The provider's API answering "who is this token's user" (per provider: google, github...). */
-  providerProfileUrl: (provider: string) => string;
+  /** The provider's API answering "who is this token's user" (per provider: google, github...); undefined: none. */
+  providerProfileUrl: (provider: string) => string | undefined;
 }
+
+/** Real providers' "who am I" endpoints, for the demo against a real Clerk instance (`CLERK_SECRET_KEY`). */
+export const PROVIDER_PROFILE_URLS: Record<string, string> = {
+  google: 'https://openidconnect.googleapis.com/v1/userinfo',
+  github: 'https://api.github.com/user',
+  microsoft: 'https://graph.microsoft.com/oidc/userinfo',
+};
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
@@ -41,7 +48,9 @@ export function providerProfileRoute(config: ProviderProfileConfig): (request: R
     const accessToken = data[0]?.token;
     if (!accessToken) return json(404, { error: 'not_connected', message: `No ${provider} account is connected.` });
 
-    const upstream = await fetch(config.providerProfileUrl(provider), { headers: { authorization: `Bearer ${accessToken}` } });
+    const profileUrl = config.providerProfileUrl(provider);
+    if (!profileUrl) return json(501, { error: 'provider_api_unknown', message: `No profile API is configured for ${provider}.` });
+    const upstream = await fetch(profileUrl, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } });
     if (!upstream.ok) return json(502, { error: 'provider_error', status: upstream.status, message: `The ${provider} API answered ${upstream.status}.` });
     return json(200, { provider, scopes: data[0]?.scopes ?? [], profile: (await upstream.json()) as unknown });
   };

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { PROVIDER_PROFILE_PATH, providerProfileRoute } from '../../demo/server/provider-profile';
+import { PROVIDER_PROFILE_PATH, PROVIDER_PROFILE_URLS, providerProfileRoute } from '../../demo/server/provider-profile';
+
+export { PROVIDER_PROFILE_URLS };
 import { DEMO_DIR, ELEMENTS_BUNDLE } from './paths';
 import { PAGE_CSP, sendFile } from './http';
 import type { RouteTable } from './router';
@@ -15,8 +17,11 @@ export interface DemoOptions {
   secretKey?: string;
   /** Real-Clerk mode: another Backend API than https://api.clerk.com. */
   backendApiUrl?: string;
-  /** The provider API the demo's server route calls (default: the fake provider's `/fake-idp/api/me`). */
-  providerProfileUrl?: (origin: string, provider: string) => string;
+  /**
+   * The provider API the demo's server route calls (default: the fake provider's `/fake-idp/api/me`; in real-Clerk
+   * mode the providers' own, `PROVIDER_PROFILE_URLS`).
+   */
+  providerProfileUrl?: (origin: string, provider: string) => string | undefined;
 }
 
 /** Route -> page file. Pages are plain HTML using only our tags. */
@@ -71,7 +76,7 @@ export interface DemoBackend {
   /** The emulator's `<origin>/__clerk_backend` (per request origin); undefined for Clerk's `https://api.clerk.com`. */
   apiUrl: (origin: string) => string | undefined;
   /** The provider API the route calls with the user's access token (the fake provider's `/fake-idp/api/me`). */
-  providerProfileUrl: (origin: string, provider: string) => string;
+  providerProfileUrl: (origin: string, provider: string) => string | undefined;
 }
 
 /** Registers the demo pages, their scripts, the elements bundle and the server route in the route table. */
@@ -101,14 +106,24 @@ export function mountDemo(table: RouteTable, o: DemoOptions, backend: DemoBacken
     res.end('// elements bundle missing: run `npm run build` (or `npm start`, which builds it)\n');
   });
   if (backend) {
+    // One handler (one Clerk client) per origin the pages are served on: it is the authorized party.
+    const handlers = new Map<string, ReturnType<typeof providerProfileRoute>>();
+    const handlerFor = (origin: string) => {
+      let handler = handlers.get(origin);
+      if (!handler) {
+        handler = providerProfileRoute({
+          secretKey: backend.secretKey,
+          publishableKey: backend.publishableKey,
+          apiUrl: backend.apiUrl(origin),
+          authorizedParties: [origin],
+          providerProfileUrl: (provider) => backend.providerProfileUrl(origin, provider),
+        });
+        handlers.set(origin, handler);
+      }
+      return handler;
+    };
     table.on('GET', PROVIDER_PROFILE_PATH, async ({ req, res, url, origin }) => {
-      const handler = providerProfileRoute({
-        secretKey: backend.secretKey,
-        publishableKey: backend.publishableKey,
-        apiUrl: backend.apiUrl(origin),
-        authorizedParties: [origin],
-        providerProfileUrl: (provider) => backend.providerProfileUrl(origin, provider),
-      });
+      const handler = handlerFor(origin);
       const request = new Request(url, { method: 'GET', headers: new Headers(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]]))) });
       const response = await handler(request);
       res.writeHead(response.status, Object.fromEntries(response.headers));

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { BACKEND_ROUTES, authorized, backendNotFound, invalidSecretKey } from './backend';
 import { parseBody, parseCookies, readBody, type LogEntry, type RequestContext, type World } from './context';
 import { CONTROL_ROUTES, type ControlApi } from './control';
-import { frontendApiOf, mountDemo, type DemoOptions } from './demo';
+import { PROVIDER_PROFILE_URLS, frontendApiOf, mountDemo, type DemoOptions } from './demo';
 import { FAPI_ERRORS, FapiError, apiError, codeForStatus } from './errors';
 import { FAPI_ROUTES, type FapiRoute } from './fapi';
 import { Faults, type FaultSpec } from './faults';
@@ -249,7 +249,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // when a secret key for that instance is given.
     const backend = demo.publishableKey
       ? demo.secretKey
-        ? { secretKey: demo.secretKey, publishableKey: demo.publishableKey, apiUrl: () => demo.backendApiUrl, providerProfileUrl: demo.providerProfileUrl ?? ((origin: string) => `${origin}${PROVIDER_API_PATH}/me`) }
+        ? { secretKey: demo.secretKey, publishableKey: demo.publishableKey, apiUrl: () => demo.backendApiUrl, providerProfileUrl: demo.providerProfileUrl ?? ((_origin: string, provider: string) => PROVIDER_PROFILE_URLS[provider]) }
         : null
       : { secretKey: keys.secretKey, publishableKey: EMULATOR_PUBLISHABLE_KEY, apiUrl: (origin: string) => `${origin}${BACKEND_PATH}`, providerProfileUrl: (origin: string) => `${origin}${PROVIDER_API_PATH}/me` };
     mountDemo(table, demo, backend);

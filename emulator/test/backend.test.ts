@@ -4,13 +4,15 @@
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClerkClient, verifyToken } from '@clerk/backend';
-import { EMULATOR_PUBLISHABLE_KEY, type RunningEmulator } from '../src/index';
+import { EMULATOR_PUBLISHABLE_KEY, startEmulator, type RunningEmulator } from '../src/index';
+import { BACKEND_ROUTES } from '../src/backend';
 import { FapiClient, TEST_SETTINGS, withEmu } from './helpers';
 
 let emu: RunningEmulator;
 let c: FapiClient;
+const routesSeen = new Set<string>();
 before(async () => {
-  ({ emu } = await withEmu({ settings: TEST_SETTINGS, demo: true }));
+  ({ emu } = await withEmu({ settings: TEST_SETTINGS, demo: true, logRequests: (e) => void (e.route && e.status < 400 && routesSeen.add(e.route)) }));
 });
 after(() => emu.close());
 beforeEach(() => {
@@ -205,5 +207,28 @@ describe('authenticateRequest and the demo route /api/provider-profile', () => {
     assert.deepEqual(claims((await c.fapi('POST', `/client/sessions/${sid}/tokens`)).json.jwt).fva, [30, -1]);
     const bad = await fetch(`${emu.url}/__emulator/sessions/age`, { method: 'POST', body: '{}' });
     assert.equal(bad.status, 400);
+  });
+});
+
+describe('real-Clerk mode and coverage', () => {
+  it('with a real key the demo route is mounted only when a secret key is given (signed out: 401 without any network)', async () => {
+    const publishableKey = `pk_test_${Buffer.from('example.clerk.accounts.dev$').toString('base64')}`;
+    const without = await startEmulator({ demo: { publishableKey } });
+    const withKey = await startEmulator({ demo: { publishableKey, secretKey: 'sk_test_real_instance' } });
+    try {
+      assert.equal((await fetch(`${without.url}/api/provider-profile?provider=google`)).status, 404);
+      const r = await fetch(`${withKey.url}/api/provider-profile?provider=google`);
+      assert.equal(r.status, 401);
+      assert.equal(((await r.json()) as any).error, 'signed_out');
+    } finally {
+      await without.close();
+      await withKey.close();
+    }
+  });
+
+  it('every Backend API route was answered successfully by the tests above', () => {
+    const missing = BACKEND_ROUTES.map((r) => `${r.method} /__clerk_backend${r.pattern}`).filter((name) => !routesSeen.has(name));
+    assert.deepEqual(missing, []);
+    for (const name of ['GET /fake-idp/api/me', 'GET /api/provider-profile']) assert.ok(routesSeen.has(name), name);
   });
 });

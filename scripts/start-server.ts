@@ -44,7 +44,10 @@ try {
 const users = Object.values(emulator.world.store.data.users).map((u) => u.username ?? u.id);
 console.log(`\n  Demo running at ${emulator.url}/   (open it in a browser; sign in at ${emulator.url}/sign-in)`);
 if (publishableKey) console.log(`  Using real Clerk with ${publishableKey.slice(0, 12)}… (CLERK_PUBLISHABLE_KEY); the emulator's FAPI is idle.`);
-else console.log(`  Clerk emulator at ${emulator.proxyUrl} (seeded users: ${users.join(', ') || 'none'}; phone/email code 424242)`);
+else {
+  console.log(`  Clerk emulator at ${emulator.proxyUrl} (seeded users: ${users.join(', ') || 'none'}; phone/email code 424242)`);
+  console.log(`  Backend API at ${emulator.backendApiUrl} (secret key ${emulator.secretKey}); try ${emulator.url}/api/provider-profile?provider=google`);
+}
 if (values.persist) console.log(`  State persisted in ${resolve(values.persist)}`);
 if (values.control) console.log(`  Control API at ${emulator.url}/__emulator`);
 console.log('  Press Ctrl+C to stop.\n');

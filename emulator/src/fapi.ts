@@ -484,7 +484,7 @@ on('PATCH', '/v1/me', (ctx) => {
 function requireRecentVerification(ctx: RequestContext, session: SessionRecord, action: ReverificationAction): void {
   const r = ctx.world.settings.reverification;
   if (!r || !r.actions.includes(action)) return;
-  if (now() - session.firstFactorVerifiedAt <= r.afterMinutes * MINUTE_MS) return;
+  if (now() - (session.firstFactorVerifiedAt ?? session.createdAt) <= r.afterMinutes * MINUTE_MS) return;
   throw fail('session_reverification_required', undefined, undefined, { reverification: { level: r.level, after_minutes: r.afterMinutes } } as unknown as ClerkAPIErrorJSON['meta']);
 }
 

@@ -27,7 +27,9 @@ const sec = (ms: number) => Math.floor(ms / 1000);
 
 /** Minutes since the session's last first-factor verification, and `-1` for "no second factor" (Clerk's `fva`). */
 export function factorVerificationAge(session: SessionRecord): [number, number] {
-  return [Math.max(0, Math.floor((Date.now() - session.firstFactorVerifiedAt) / MINUTE_MS)), -1];
+  // Sessions persisted before this field existed count from their creation.
+  const at = session.firstFactorVerifiedAt ?? session.createdAt;
+  return [Math.max(0, Math.floor((Date.now() - at) / MINUTE_MS)), -1];
 }
 
 /** The Frontend API the emulator's publishable key names (`clerk.emu.test`): the tokens' issuer, as on Clerk. */

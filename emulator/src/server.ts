@@ -10,6 +10,7 @@ import { Faults, type FaultSpec } from './faults';
 import { CLIENT_COOKIE } from './flows';
 import { MIME, PAGE_CSP, sendFile } from './http';
 import { clientJSON } from './json';
+import { MINUTE_MS } from './durations';
 import { generateInstanceKeys } from './keys';
 import { ASSETS_DIR, clerkJsDist } from './paths';
 import { authorizeDecision, authorizePage, providerMe } from './provider';
@@ -133,7 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     injectFault: (spec: FaultSpec) => faults.add(spec).id,
     ageSessions(minutes: number) {
       const sessions = Object.values(store.data.sessions).filter((s) => s.status === 'active');
-      for (const s of sessions) s.firstFactorVerifiedAt -= minutes * 60_000;
+      for (const s of sessions) s.firstFactorVerifiedAt = (s.firstFactorVerifiedAt ?? s.createdAt) - minutes * MINUTE_MS;
       store.save();
       return sessions.length;
     },

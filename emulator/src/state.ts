@@ -54,10 +54,13 @@ export interface SessionRecord {
   updatedAt: number;
   lastActiveAt: number;
   expireAt: number;
-  /** When a first factor was last verified (sign-in, or reverification): `factor_verification_age`. */
-  firstFactorVerifiedAt: number;
-  /** A reverification in progress (`POST /sessions/:id/verify`). */
-  reverification: ReverificationRecord | null;
+  /**
+   * When a first factor was last verified (sign-in, or reverification): `factor_verification_age`. Missing in
+   * sessions persisted by older emulators: they count from `createdAt`.
+   */
+  firstFactorVerifiedAt?: number;
+  /** A reverification in progress (`POST /sessions/:id/verify`); missing like the field above. */
+  reverification?: ReverificationRecord | null;
 }
 
 export interface ReverificationRecord {

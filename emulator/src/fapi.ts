@@ -1,31 +1,33 @@
 import type { RequestContext } from './context';
 import { FapiError, fail, notFound, paramInvalid, paramMissing, unauthenticated } from './errors';
 import { buildEnvironment } from './environment';
-import { activeSessionFor, completeSignUpIfReady, ensureClient, fillFromIdentity, setClientCookie, withClient, type FapiResult } from './flows';
-import { MINUTE_MS } from './durations';
-import { clientJSON, externalAccountJSON, sessionJSON, signInJSON, signUpJSON, tokenJSON, userJSON, verificationJSON } from './json';
-import { providerOf, type ReverificationAction } from './settings';
-import type { ClerkAPIErrorJSON, SessionVerificationJSON, SignInFirstFactorJSON } from './types';
+import {
+  VERIFICATION_CODE,
+  activeSessionFor,
+  completeSignUpIfReady,
+  currentSession,
+  ensureClient,
+  fillFromIdentity,
+  sessionOfClient,
+  setClientCookie,
+  withClient,
+  type FapiHandler,
+  type FapiRoute,
+} from './flows';
+import { clientJSON, externalAccountJSON, sessionJSON, signInJSON, signUpJSON, tokenJSON, userJSON } from './json';
+import { providerOf } from './settings';
 import { newId, now } from './clock';
-import type { SessionRecord, SignInRecord, SignUpRecord, UserRecord } from './state';
+import type { SignInRecord, SignUpRecord } from './state';
 import { oauthCallback, startOAuth } from './oauth';
+import { REVERIFICATION_ROUTES, requireRecentVerification } from './reverification';
 import { pendingOAuth, verification, verified } from './verification';
 
-/** The fixed one-time code for phone and email verifications. */
-export const VERIFICATION_CODE = '424242';
+export { VERIFICATION_CODE } from './flows';
 const MAX_CODE_ATTEMPTS = 3;
 
-type Handler = (ctx: RequestContext) => FapiResult | Promise<FapiResult>;
-export interface FapiRoute {
-  method: string;
-  /** Relative to the proxy: `/v1/client/sign_ups/:id`. */
-  pattern: string;
-  handler: Handler;
-}
-
-/** The FAPI routes, mounted under the proxy path by the server's one route table. */
+/** The FAPI routes, mounted under the proxy path by the server's one route table (reverification's in their module). */
 export const FAPI_ROUTES: FapiRoute[] = [];
-function on(method: string, pattern: string, handler: Handler): void {
+function on(method: string, pattern: string, handler: FapiHandler): void {
   FAPI_ROUTES.push({ method, pattern, handler });
 }
 
@@ -35,25 +37,6 @@ export function fapiRoutes(): string[] {
 }
 
 // ---------------------------------------------------------------------------- helpers
-
-/** The session a `/me` or session call acts for: `_clerk_session_id`, else the client's last active one. */
-function currentSession(ctx: RequestContext): { session: SessionRecord; user: UserRecord } {
-  const client = ctx.client;
-  if (!client) throw unauthenticated();
-  const { store } = ctx.world;
-  const wanted = ctx.url.searchParams.get('_clerk_session_id') || client.lastActiveSessionId;
-  const session = store.activeSessions(client).find((s) => s.id === wanted) ?? store.activeSessions(client).at(-1);
-  const user = session ? store.data.users[session.userId] : undefined;
-  if (!session || !user) throw unauthenticated();
-  return { session, user };
-}
-
-function sessionOfClient(ctx: RequestContext, id: string | undefined): SessionRecord {
-  const client = ctx.client;
-  const session = id ? ctx.world.store.data.sessions[id] : undefined;
-  if (!client || !session || session.clientId !== client.id) throw notFound('session');
-  return session;
-}
 
 function isTrue(v: string | null): boolean {
   return v === 'true' || v === '1';
@@ -194,7 +177,7 @@ function newSignUp(): SignUpRecord {
 
 // ---------------------------------------------------------------------------- environment, dev browser, client
 
-const environment: Handler = (ctx) => ({ body: buildEnvironment(ctx.world.settings, ctx.origin) });
+const environment: FapiHandler = (ctx) => ({ body: buildEnvironment(ctx.world.settings, ctx.origin) });
 on('GET', '/v1/environment', environment);
 on('PATCH', '/v1/environment', environment);
 
@@ -432,7 +415,7 @@ on('POST', '/v1/client/sessions/:id/touch', (ctx) => {
   return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin, ctx.world.keys));
 });
 
-const tokens: Handler = (ctx) => {
+const tokens: FapiHandler = (ctx) => {
   const session = sessionOfClient(ctx, ctx.params.id);
   if (session.status !== 'active') throw unauthenticated();
   return { body: tokenJSON(session, ctx.origin, ctx.world.keys) };
@@ -440,7 +423,7 @@ const tokens: Handler = (ctx) => {
 on('POST', '/v1/client/sessions/:id/tokens', tokens);
 on('POST', '/v1/client/sessions/:id/tokens/:template', tokens);
 
-const endSession: Handler = (ctx) => {
+const endSession: FapiHandler = (ctx) => {
   const session = sessionOfClient(ctx, ctx.params.id);
   session.status = ctx.url.pathname.endsWith('/remove') ? 'removed' : 'ended';
   session.updatedAt = now();
@@ -479,14 +462,6 @@ on('PATCH', '/v1/me', (ctx) => {
   user.updatedAt = now();
   return withClient(ctx, userJSON(user));
 });
-
-/** 403 `session_reverification_required` when the instance guards this action and the session's factor is too old. */
-function requireRecentVerification(ctx: RequestContext, session: SessionRecord, action: ReverificationAction): void {
-  const r = ctx.world.settings.reverification;
-  if (!r || !r.actions.includes(action)) return;
-  if (now() - (session.firstFactorVerifiedAt ?? session.createdAt) <= r.afterMinutes * MINUTE_MS) return;
-  throw fail('session_reverification_required', undefined, undefined, { reverification: { level: r.level, after_minutes: r.afterMinutes } } as unknown as ClerkAPIErrorJSON['meta']);
-}
 
 on('POST', '/v1/me/external_accounts', (ctx) => {
   const { user, session } = currentSession(ctx);
@@ -530,98 +505,9 @@ on('DELETE', '/v1/me/external_accounts/:id', (ctx) => {
   return withClient(ctx, { object: 'external_account', id: account.id, deleted: true });
 });
 
-// ---------------------------------------------------------------------------- reverification (session.startVerification)
-
-function sessionVerificationJSON(ctx: RequestContext, session: SessionRecord, user: UserRecord): SessionVerificationJSON {
-  const r = session.reverification!;
-  const factors: SignInFirstFactorJSON[] = [];
-  if (user.password) factors.push({ strategy: 'password' });
-  for (const e of user.emails) factors.push({ strategy: 'email_code', email_address_id: e.id, safe_identifier: e.email, primary: e === user.emails[0] });
-  return {
-    object: 'session_verification',
-    id: r.id,
-    status: r.status,
-    level: r.level,
-    session: sessionJSON(session, ctx.world.store, ctx.origin, ctx.world.keys)!,
-    first_factor_verification: verificationJSON(r.firstFactorVerification),
-    second_factor_verification: null,
-    supported_first_factors: factors,
-    supported_second_factors: null,
-  };
-}
-
-function verifyingSession(ctx: RequestContext): { session: SessionRecord; user: UserRecord } {
-  const session = sessionOfClient(ctx, ctx.params.id);
-  const user = ctx.world.store.data.users[session.userId];
-  if (session.status !== 'active' || !user) throw unauthenticated();
-  return { session, user };
-}
-
-on('POST', '/v1/client/sessions/:id/verify', (ctx) => {
-  const { session, user } = verifyingSession(ctx);
-  const level = ctx.body.get('level') ?? '';
-  if (level !== 'first_factor' && level !== 'second_factor' && level !== 'multi_factor') {
-    throw fail('form_param_value_invalid', `${level} does not match one of the allowed values for parameter level`, 'level');
-  }
-  // Only first factors are emulated: every level is satisfied by one (no user here has a second factor).
-  session.reverification = { id: newId('sv'), level, status: 'needs_first_factor', firstFactorVerification: null };
-  return withClient(ctx, sessionVerificationJSON(ctx, session, user));
-});
-
-function startedVerification(ctx: RequestContext) {
-  const { session, user } = verifyingSession(ctx);
-  if (!session.reverification) throw fail('verification_missing', 'Start a session verification (POST /sessions/:id/verify) first.');
-  return { session, user, r: session.reverification };
-}
-
-on('POST', '/v1/client/sessions/:id/verify/prepare_first_factor', (ctx) => {
-  const { session, user, r } = startedVerification(ctx);
-  const strategy = ctx.body.get('strategy');
-  if (strategy !== 'email_code') throw fail('form_param_value_invalid', `${strategy ?? ''} does not match one of the allowed values for parameter strategy`, 'strategy');
-  const emailId = ctx.body.get('email_address_id');
-  if (!emailId) throw paramMissing('email_address_id');
-  if (!user.emails.some((e) => e.id === emailId)) throw notFound('email address');
-  r.firstFactorVerification = verification('unverified', 'email_code');
-  return withClient(ctx, sessionVerificationJSON(ctx, session, user));
-});
-
-on('POST', '/v1/client/sessions/:id/verify/attempt_first_factor', (ctx) => {
-  const { session, user, r } = startedVerification(ctx);
-  const strategy = ctx.body.get('strategy');
-  if (strategy === 'password') {
-    const password = ctx.body.get('password');
-    if (!password) throw paramMissing('password');
-    if (!user.password || password !== user.password) {
-      r.firstFactorVerification = { ...verification('unverified', 'password'), attempts: (r.firstFactorVerification?.attempts ?? 0) + 1 };
-      ctx.world.store.save();
-      throw fail('form_password_incorrect', undefined, 'password');
-    }
-    r.firstFactorVerification = verified('password', 1);
-  } else if (strategy === 'email_code') {
-    const v = r.firstFactorVerification?.strategy === 'email_code' ? r.firstFactorVerification : null;
-    if (!v) throw fail('verification_missing', undefined, 'code');
-    const code = ctx.body.get('code');
-    if (!code) throw paramMissing('code');
-    if (v.expireAt < now()) {
-      v.status = 'expired';
-      throw fail('verification_expired', undefined, 'code');
-    }
-    v.attempts += 1;
-    if (code !== VERIFICATION_CODE) {
-      ctx.world.store.save();
-      throw fail('form_code_incorrect', undefined, 'code');
-    }
-    v.status = 'verified';
-  } else {
-    throw fail('form_param_value_invalid', `${strategy ?? ''} does not match one of the allowed values for parameter strategy`, 'strategy');
-  }
-  r.status = 'complete';
-  session.firstFactorVerifiedAt = now();
-  session.updatedAt = now();
-  return withClient(ctx, sessionVerificationJSON(ctx, session, user));
-});
-
 // ---------------------------------------------------------------------------- OAuth callback
 
 on('GET', '/v1/oauth_callback', oauthCallback);
 on('POST', '/v1/oauth_callback', oauthCallback);
+
+FAPI_ROUTES.push(...REVERIFICATION_ROUTES);

@@ -5,7 +5,8 @@ import type { RequestContext } from './context';
 import { DAY_MS } from './durations';
 import { clientJSON, signUpRequirements } from './json';
 import { newId, now } from './clock';
-import type { ClientRecord, Identity, SessionRecord, SignUpRecord } from './state';
+import { notFound, unauthenticated } from './errors';
+import type { ClientRecord, Identity, SessionRecord, SignUpRecord, UserRecord } from './state';
 import { verified } from './verification';
 
 export const CLIENT_COOKIE = '__client';
@@ -17,11 +18,22 @@ export const CLIENT_COOKIE = '__client';
 export const DEV_BROWSER_COOKIE = '__clerk_db_jwt';
 const CLIENT_COOKIE_MAX_AGE_S = (365 * DAY_MS) / 1000;
 
+/** The fixed one-time code for phone and email verifications (sign-up and reverification). */
+export const VERIFICATION_CODE = '424242';
+
 /** What a FAPI handler answers: a JSON body (with a status), or a redirect. */
 export interface FapiResult {
   status?: number;
   body: unknown;
   redirect?: string;
+}
+
+export type FapiHandler = (ctx: RequestContext) => FapiResult | Promise<FapiResult>;
+export interface FapiRoute {
+  method: string;
+  /** Relative to the proxy: `/v1/client/sign_ups/:id`. */
+  pattern: string;
+  handler: FapiHandler;
 }
 
 export function setClientCookie(ctx: RequestContext, clientId: string | null): void {
@@ -84,6 +96,25 @@ export function completeSignUpIfReady(ctx: RequestContext, su: SignUpRecord, cli
   client.lastAuthenticationStrategy = su.externalAccountStrategy ?? 'email_code';
   client.updatedAt = now();
   return true;
+}
+
+/** The session a `/me` or session call acts for: `_clerk_session_id`, else the client's last active one. */
+export function currentSession(ctx: RequestContext): { session: SessionRecord; user: UserRecord } {
+  const client = ctx.client;
+  if (!client) throw unauthenticated();
+  const { store } = ctx.world;
+  const wanted = ctx.url.searchParams.get('_clerk_session_id') || client.lastActiveSessionId;
+  const session = store.activeSessions(client).find((s) => s.id === wanted) ?? store.activeSessions(client).at(-1);
+  const user = session ? store.data.users[session.userId] : undefined;
+  if (!session || !user) throw unauthenticated();
+  return { session, user };
+}
+
+export function sessionOfClient(ctx: RequestContext, id: string | undefined): SessionRecord {
+  const client = ctx.client;
+  const session = id ? ctx.world.store.data.sessions[id] : undefined;
+  if (!client || !session || session.clientId !== client.id) throw notFound('session');
+  return session;
 }
 
 export function activeSessionFor(ctx: RequestContext, client: ClientRecord, userId: string): SessionRecord | undefined {

@@ -5,9 +5,9 @@ import { parseBody, parseCookies, readBody, type LogEntry, type RequestContext, 
 import { CONTROL_ROUTES, type ControlApi } from './control';
 import { PROVIDER_PROFILE_URLS, frontendApiOf, mountDemo, type DemoOptions } from './demo';
 import { FAPI_ERRORS, FapiError, apiError, codeForStatus } from './errors';
-import { FAPI_ROUTES, type FapiRoute } from './fapi';
+import { FAPI_ROUTES } from './fapi';
 import { Faults, type FaultSpec } from './faults';
-import { CLIENT_COOKIE } from './flows';
+import { CLIENT_COOKIE, type FapiRoute } from './flows';
 import { MIME, PAGE_CSP, sendFile } from './http';
 import { clientJSON } from './json';
 import { MINUTE_MS } from './durations';

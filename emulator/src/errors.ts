@@ -24,6 +24,7 @@ export const FAPI_ERRORS = {
   invalid_action_for_session: { status: 400, message: 'Invalid action for user session', longMessage: 'Unable to act on this session.' },
   oauth_callback_invalid: { status: 400, message: 'Invalid OAuth callback', longMessage: 'invalid form for oauth_callback' },
   resource_not_found: { status: 404, message: 'not found', longMessage: 'Resource not found' },
+  // The code and status are Clerk's (clerk-js's useReverification matches the code); the wording is the emulator's.
   session_reverification_required: { status: 403, message: 'Additional verification required', longMessage: 'You need to provide additional verification to perform this operation' },
   service_unavailable: { status: 503, message: 'Service unavailable', longMessage: 'Service unavailable' },
   sign_up_cannot_be_updated: { status: 403, message: 'Sign up cannot be updated', longMessage: 'This sign up has reached a terminal state and cannot be updated' },

@@ -25,6 +25,8 @@ try {
 }
 
 const publishableKey = process.env.CLERK_PUBLISHABLE_KEY?.trim() || undefined;
+// With real Clerk, the demo's /api/provider-profile needs that instance's secret key (server side only).
+const secretKey = process.env.CLERK_SECRET_KEY?.trim() || undefined;
 let emulator: RunningEmulator;
 try {
   emulator = await startEmulator({
@@ -32,7 +34,7 @@ try {
     settings: resolve(values.settings ?? `${EMULATOR_DIR}/settings/default.json`),
     control: values.control,
     persist: values.persist ? resolve(values.persist) : null,
-    demo: { publishableKey },
+    demo: { publishableKey, secretKey },
     logRequests: !values.quiet,
   });
 } catch (e) {
@@ -42,7 +44,10 @@ try {
 const users = Object.values(emulator.world.store.data.users).map((u) => u.username ?? u.id);
 console.log(`\n  Demo running at ${emulator.url}/   (open it in a browser; sign in at ${emulator.url}/sign-in)`);
 if (publishableKey) console.log(`  Using real Clerk with ${publishableKey.slice(0, 12)}… (CLERK_PUBLISHABLE_KEY); the emulator's FAPI is idle.`);
-else console.log(`  Clerk emulator at ${emulator.proxyUrl} (seeded users: ${users.join(', ') || 'none'}; phone/email code 424242)`);
+else {
+  console.log(`  Clerk emulator at ${emulator.proxyUrl} (seeded users: ${users.join(', ') || 'none'}; phone/email code 424242)`);
+  console.log(`  Backend API at ${emulator.backendApiUrl} (secret key ${emulator.secretKey}); try ${emulator.url}/api/provider-profile?provider=google`);
+}
 if (values.persist) console.log(`  State persisted in ${resolve(values.persist)}`);
 if (values.control) console.log(`  Control API at ${emulator.url}/__emulator`);
 console.log('  Press Ctrl+C to stop.\n');

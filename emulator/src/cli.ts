@@ -54,6 +54,7 @@ try {
   fail((e as Error).message);
 }
 process.stdout.write(`Clerk emulator on ${emulator.url}  (proxy ${emulator.proxyUrl}, key ${emulator.publishableKey})\n`);
+process.stdout.write(`Backend API at ${emulator.backendApiUrl}  (secret key ${emulator.secretKey})\n`);
 const stop = () => void emulator.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

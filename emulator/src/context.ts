@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseCookie } from 'cookie';
+import type { InstanceKeys } from './keys';
 import type { EmulatorSettings } from './settings';
 import type { Store, ClientRecord } from './state';
 
@@ -13,7 +15,10 @@ export interface LogEntry {
   query: string;
   status: number;
   durationMs: number;
-  /** The FAPI route that answered, e.g. `PATCH /v1/client/sign_ups/:id`. */
+  /**
+   * The route that answered, from the server's one route table: FAPI routes relative to the proxy
+   * (`PATCH /v1/client/sign_ups/:id`), every other route by its full pattern (`GET /oauth/authorize`).
+   */
   route?: string;
   fault?: 'status' | 'latency' | 'drop';
 }
@@ -23,6 +28,8 @@ export interface World {
   settings: EmulatorSettings;
   initialSettings: EmulatorSettings;
   store: Store;
+  /** Session-token signing key and the Backend API secret key. */
+  keys: InstanceKeys;
 }
 
 export interface RequestContext {
@@ -41,14 +48,10 @@ export interface RequestContext {
   route?: string;
 }
 
+/** The Cookie header as a map (the `cookie` package: a malformed value is kept as sent, never a throw). */
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i < 0) continue;
-    const k = part.slice(0, i).trim();
-    if (k) out[k] = decodeURIComponent(part.slice(i + 1).trim());
-  }
+  for (const [k, v] of Object.entries(parseCookie(header ?? ''))) if (v !== undefined) out[k] = v;
   return out;
 }
 

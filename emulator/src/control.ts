@@ -4,76 +4,100 @@ import { userJSON } from './json';
 import type { EmulatorSettings, SeedUser, SettingsInput } from './settings';
 import type { UserRecord } from './state';
 
+export interface ControlApi {
+  reset(settings?: SettingsInput): void;
+  seedUser(user: SeedUser): UserRecord;
+  setSettings(patch: SettingsInput): EmulatorSettings;
+  injectFault(spec: FaultSpec): number;
+  clearLog(): void;
+  ageSessions(minutes: number): number;
+}
+
 export interface ControlRequest {
   world: World;
   faults: Faults;
   log: LogEntry[];
-  api: {
-    reset(settings?: SettingsInput): void;
-    seedUser(user: SeedUser): UserRecord;
-    setSettings(patch: SettingsInput): EmulatorSettings;
-    injectFault(spec: FaultSpec): number;
-    clearLog(): void;
-  };
-  method: string;
-  /** Path after `/__emulator`. */
-  path: string;
+  api: ControlApi;
   query: URLSearchParams;
   body: unknown;
 }
 
-const ok = (body: unknown, status = 200) => ({ status, body });
-const bad = (message: string, status = 400) => ({ status, body: { error: message } });
-
-/**
- * The test control API (JSON):
- * POST /reset [settings], GET|POST /users, GET|PATCH /settings, GET|POST|DELETE /faults,
- * GET|DELETE /log (?since=<seq>), GET /state.
- */
-export async function handleControl(r: ControlRequest): Promise<{ status: number; body: unknown }> {
-  const { world, api } = r;
-  const key = `${r.method} ${r.path.replace(/\/$/, '')}`;
-  try {
-    switch (key) {
-      case 'POST /reset':
-        api.reset((r.body as SettingsInput | undefined) ?? undefined);
-        return ok({ ok: true });
-      case 'GET /users':
-        return ok(Object.values(world.store.data.users).map(userJSON));
-      case 'POST /users': {
-        const seeds = Array.isArray(r.body) ? (r.body as SeedUser[]) : [r.body as SeedUser];
-        const users = seeds.map((s) => userJSON(api.seedUser(s)));
-        return ok(Array.isArray(r.body) ? users : users[0], 201);
-      }
-      case 'GET /settings':
-        return ok(world.settings);
-      case 'PATCH /settings':
-      case 'POST /settings':
-      case 'PUT /settings':
-        return ok(api.setSettings((r.body ?? {}) as SettingsInput));
-      case 'GET /faults':
-        return ok(r.faults.all());
-      case 'POST /faults': {
-        const specs = Array.isArray(r.body) ? (r.body as FaultSpec[]) : [r.body as FaultSpec];
-        const ids = specs.map((s) => api.injectFault(s));
-        return ok({ ids }, 201);
-      }
-      case 'DELETE /faults':
-        r.faults.clear();
-        return ok({ ok: true });
-      case 'GET /log': {
-        const since = Number(r.query.get('since') ?? 0);
-        return ok(r.log.filter((e) => e.seq > since));
-      }
-      case 'DELETE /log':
-        api.clearLog();
-        return ok({ ok: true });
-      case 'GET /state':
-        return ok(world.store.data);
-      default:
-        return bad(`no control route ${key}`, 404);
-    }
-  } catch (e) {
-    return bad((e as Error).message);
-  }
+export interface ControlRoute {
+  method: string;
+  /** After `/__emulator`. */
+  path: string;
+  handler: (r: ControlRequest) => { status: number; body: unknown };
 }
+
+const ok = (body: unknown, status = 200) => ({ status, body });
+
+const setSettings = (r: ControlRequest) => ok(r.api.setSettings((r.body ?? {}) as SettingsInput));
+
+/** The test control API (JSON), mounted under `/__emulator` in the server's route table when enabled. */
+export const CONTROL_ROUTES: ControlRoute[] = [
+  {
+    method: 'POST',
+    path: '/reset',
+    handler: (r) => {
+      r.api.reset((r.body as SettingsInput | undefined) ?? undefined);
+      return ok({ ok: true });
+    },
+  },
+  { method: 'GET', path: '/users', handler: (r) => ok(Object.values(r.world.store.data.users).map(userJSON)) },
+  {
+    method: 'POST',
+    path: '/users',
+    handler: (r) => {
+      const seeds = Array.isArray(r.body) ? (r.body as SeedUser[]) : [r.body as SeedUser];
+      const users = seeds.map((s) => userJSON(r.api.seedUser(s)));
+      return ok(Array.isArray(r.body) ? users : users[0], 201);
+    },
+  },
+  { method: 'GET', path: '/settings', handler: (r) => ok(r.world.settings) },
+  { method: 'PATCH', path: '/settings', handler: setSettings },
+  { method: 'POST', path: '/settings', handler: setSettings },
+  { method: 'PUT', path: '/settings', handler: setSettings },
+  {
+    method: 'POST',
+    path: '/sessions/age',
+    handler: (r) => {
+      const minutes = Number((r.body as { minutes?: unknown } | undefined)?.minutes);
+      if (!Number.isFinite(minutes) || minutes < 0) throw new Error('body must be { "minutes": <number >= 0> }');
+      return ok({ sessions: r.api.ageSessions(minutes) });
+    },
+  },
+  { method: 'GET', path: '/faults', handler: (r) => ok(r.faults.all()) },
+  {
+    method: 'POST',
+    path: '/faults',
+    handler: (r) => {
+      const specs = Array.isArray(r.body) ? (r.body as FaultSpec[]) : [r.body as FaultSpec];
+      return ok({ ids: specs.map((s) => r.api.injectFault(s)) }, 201);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/faults',
+    handler: (r) => {
+      r.faults.clear();
+      return ok({ ok: true });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/log',
+    handler: (r) => {
+      const since = Number(r.query.get('since') ?? 0);
+      return ok(r.log.filter((e) => e.seq > since));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/log',
+    handler: (r) => {
+      r.api.clearLog();
+      return ok({ ok: true });
+    },
+  },
+  { method: 'GET', path: '/state', handler: (r) => ok(r.world.store.data) },
+];

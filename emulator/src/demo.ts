@@ -1,7 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { PROVIDER_PROFILE_PATH, PROVIDER_PROFILE_URLS, providerProfileRoute } from '../../demo/server/provider-profile';
+
+export { PROVIDER_PROFILE_URLS };
 import { DEMO_DIR, ELEMENTS_BUNDLE } from './paths';
 import { PAGE_CSP, sendFile } from './http';
+import type { RouteTable } from './router';
 
 export interface DemoOptions {
   /** A real Clerk publishable key: pages then load clerk-js from Clerk, not from the emulator. */
@@ -10,6 +13,15 @@ export interface DemoOptions {
   elementsPath?: string;
   /** Folder of the demo pages (default `<repo>/demo`). */
   dir?: string;
+  /** Real-Clerk mode: the instance's secret key, so `/api/provider-profile` can call Clerk's Backend API. */
+  secretKey?: string;
+  /** Real-Clerk mode: another Backend API than https://api.clerk.com. */
+  backendApiUrl?: string;
+  /**
+   * The provider API the demo's server route calls (default: the fake provider's `/fake-idp/api/me`; in real-Clerk
+   * mode the providers' own, `PROVIDER_PROFILE_URLS`).
+   */
+  providerProfileUrl?: (origin: string, provider: string) => string | undefined;
 }
 
 /** Route -> page file. Pages are plain HTML using only our tags. */
@@ -57,37 +69,71 @@ function rewriteProvider(html: string, o: DemoOptions): string {
   });
 }
 
-export async function handleDemo(req: IncomingMessage, res: ServerResponse, url: URL, o: DemoOptions): Promise<boolean> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+/** What the demo's server route needs to reach the Backend API (the emulator's own, or real Clerk's). */
+export interface DemoBackend {
+  secretKey: string;
+  publishableKey: string;
+  /** The emulator's `<origin>/__clerk_backend` (per request origin); undefined for Clerk's `https://api.clerk.com`. */
+  apiUrl: (origin: string) => string | undefined;
+  /** The provider API the route calls with the user's access token (the fake provider's `/fake-idp/api/me`). */
+  providerProfileUrl: (origin: string, provider: string) => string | undefined;
+}
+
+/** Registers the demo pages, their scripts, the elements bundle and the server route in the route table. */
+export function mountDemo(table: RouteTable, o: DemoOptions, backend: DemoBackend | null): void {
   const dir = o.dir ?? DEMO_DIR;
-  const path = url.pathname.replace(/\/$/, '') || '/';
   const headers = { 'content-security-policy': csp(o), 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
-  const page = DEMO_ROUTES[path];
-  if (page) {
-    try {
-      const html = rewriteProvider(await readFile(`${dir}/${page}`, 'utf8'), o);
+  for (const [path, page] of Object.entries(DEMO_ROUTES)) {
+    table.on('GET', path, async ({ res }) => {
+      let html: string;
+      try {
+        html = rewriteProvider(await readFile(`${dir}/${page}`, 'utf8'), o);
+      } catch {
+        return false;
+      }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
       res.end(html);
-      return true;
-    } catch {
-      return false;
-    }
+    });
   }
-  if (path === '/clerk-oauth-elements.js.map') {
-    const file = `${o.elementsPath ?? ELEMENTS_BUNDLE}.map`;
-    const slash = file.lastIndexOf('/');
-    return sendFile(res, file.slice(0, slash), file.slice(slash + 1), { 'cache-control': 'no-cache' });
-  }
-  if (path === '/elements.js') {
-    const file = o.elementsPath ?? ELEMENTS_BUNDLE;
-    const slash = file.lastIndexOf('/');
-    if (await sendFile(res, file.slice(0, slash), file.slice(slash + 1), { 'cache-control': 'no-cache' })) return true;
+  const bundle = o.elementsPath ?? ELEMENTS_BUNDLE;
+  const slash = bundle.lastIndexOf('/');
+  table.on('GET', '/clerk-oauth-elements.js.map', async ({ res }) => {
+    if (!(await sendFile(res, bundle.slice(0, slash), `${bundle.slice(slash + 1)}.map`, { 'cache-control': 'no-cache' }))) return false;
+  });
+  table.on('GET', '/elements.js', async ({ res }) => {
+    if (await sendFile(res, bundle.slice(0, slash), bundle.slice(slash + 1), { 'cache-control': 'no-cache' })) return;
     res.writeHead(404, { 'content-type': 'text/javascript; charset=utf-8' });
     res.end('// elements bundle missing: run `npm run build` (or `npm start`, which builds it)\n');
-    return true;
+  });
+  if (backend) {
+    // One handler (one Clerk client) per origin the pages are served on: it is the authorized party.
+    const handlers = new Map<string, ReturnType<typeof providerProfileRoute>>();
+    const handlerFor = (origin: string) => {
+      let handler = handlers.get(origin);
+      if (!handler) {
+        handler = providerProfileRoute({
+          secretKey: backend.secretKey,
+          publishableKey: backend.publishableKey,
+          apiUrl: backend.apiUrl(origin),
+          authorizedParties: [origin],
+          providerProfileUrl: (provider) => backend.providerProfileUrl(origin, provider),
+        });
+        handlers.set(origin, handler);
+      }
+      return handler;
+    };
+    table.on('GET', PROVIDER_PROFILE_PATH, async ({ req, res, url, origin }) => {
+      const handler = handlerFor(origin);
+      const request = new Request(url, { method: 'GET', headers: new Headers(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]]))) });
+      const response = await handler(request);
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
   }
   // Page scripts and styles: only flat .js / .css / .svg files of the demo folder.
-  const asset = /^\/([a-z0-9-]+\.(js|css|svg))$/.exec(path);
-  if (asset) return sendFile(res, dir, asset[1]!, { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-  return false;
+  table.on('GET', '/:file', async ({ res, params }) => {
+    const file = params.file ?? '';
+    if (!/^[a-z0-9-]+\.(js|css|svg)$/.test(file)) return false;
+    if (!(await sendFile(res, dir, file, { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }))) return false;
+  });
 }

@@ -94,7 +94,7 @@ export function buildEnvironment(s: EmulatorSettings, origin: string): Environme
       object: 'auth_config',
       single_session_mode: s.singleSessionMode,
       claimed_at: null,
-      reverification: false,
+      reverification: !!s.reverification,
     },
     commerce_settings: {
       id: 'cms_emulator',

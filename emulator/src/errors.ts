@@ -12,6 +12,7 @@ export const FAPI_ERRORS = {
   form_code_incorrect: { status: 422, message: 'is incorrect', longMessage: 'Incorrect code' },
   form_identifier_exists: { status: 422, message: 'is taken', longMessage: 'That identifier is taken. Please try another.' },
   form_identifier_not_found: { status: 422, message: "Couldn't find your account.", longMessage: "Couldn't find your account." },
+  form_password_incorrect: { status: 422, message: 'is incorrect', longMessage: 'Password is incorrect. Try again, or use another method.' },
   form_param_format_invalid: { status: 422, message: 'is invalid', longMessage: 'is invalid' },
   form_param_max_length_exceeded: { status: 422, message: 'exceeds maximum length', longMessage: 'exceeds maximum length' },
   form_param_missing: { status: 422, message: 'is missing', longMessage: 'is missing' },
@@ -23,6 +24,8 @@ export const FAPI_ERRORS = {
   invalid_action_for_session: { status: 400, message: 'Invalid action for user session', longMessage: 'Unable to act on this session.' },
   oauth_callback_invalid: { status: 400, message: 'Invalid OAuth callback', longMessage: 'invalid form for oauth_callback' },
   resource_not_found: { status: 404, message: 'not found', longMessage: 'Resource not found' },
+  // The code and status are Clerk's (clerk-js's useReverification matches the code); the wording is the emulator's.
+  session_reverification_required: { status: 403, message: 'Additional verification required', longMessage: 'You need to provide additional verification to perform this operation' },
   service_unavailable: { status: 503, message: 'Service unavailable', longMessage: 'Service unavailable' },
   sign_up_cannot_be_updated: { status: 403, message: 'Sign up cannot be updated', longMessage: 'This sign up has reached a terminal state and cannot be updated' },
   too_many_requests: { status: 429, message: 'Too many requests', longMessage: 'Too many requests, retry later' },

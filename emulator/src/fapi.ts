@@ -1,108 +1,51 @@
 import type { RequestContext } from './context';
 import { FapiError, fail, notFound, paramInvalid, paramMissing, unauthenticated } from './errors';
 import { buildEnvironment } from './environment';
-import { clientJSON, externalAccountJSON, sessionJSON, signInJSON, signUpJSON, signUpRequirements, tokenJSON, userJSON } from './json';
+import {
+  VERIFICATION_CODE,
+  activeSessionFor,
+  completeSignUpIfReady,
+  currentSession,
+  ensureClient,
+  fillFromIdentity,
+  sessionOfClient,
+  setClientCookie,
+  withClient,
+  type FapiHandler,
+  type FapiRoute,
+} from './flows';
+import { clientJSON, externalAccountJSON, sessionJSON, signInJSON, signUpJSON, tokenJSON, userJSON } from './json';
 import { providerOf } from './settings';
-import { newId, now, type ClientRecord, type SessionRecord, type SignInRecord, type SignUpRecord, type UserRecord, type Identity } from './state';
+import { newId, now } from './clock';
+import type { SignInRecord, SignUpRecord } from './state';
 import { oauthCallback, startOAuth } from './oauth';
+import { REVERIFICATION_ROUTES, requireRecentVerification } from './reverification';
+import { pendingOAuth, verification, verified } from './verification';
 
-/** The fixed one-time code for phone and email verifications. */
-export const VERIFICATION_CODE = '424242';
-export const CLIENT_COOKIE = '__client';
+export { VERIFICATION_CODE } from './flows';
 const MAX_CODE_ATTEMPTS = 3;
 
-export interface FapiResult {
-  status?: number;
-  body: unknown;
-  redirect?: string;
-}
-
-type Handler = (ctx: RequestContext) => FapiResult | Promise<FapiResult>;
-interface Route {
-  method: string;
-  pattern: string;
-  regex: RegExp;
-  keys: string[];
-  handler: Handler;
-}
-
-const routes: Route[] = [];
-function on(method: string, pattern: string, handler: Handler): void {
-  const keys: string[] = [];
-  const regex = new RegExp(
-    '^' +
-      pattern.replace(/:([a-z_]+)/g, (_m, k: string) => {
-        keys.push(k);
-        return '([^/]+)';
-      }) +
-      '/?$',
-  );
-  routes.push({ method, pattern, regex, keys, handler });
-}
-
-export function matchFapiRoute(method: string, path: string): { route: Route; params: Record<string, string> } | null {
-  for (const route of routes) {
-    if (route.method !== method) continue;
-    const m = route.regex.exec(path);
-    if (!m) continue;
-    const params: Record<string, string> = {};
-    route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? '')));
-    return { route, params };
-  }
-  return null;
+/** The FAPI routes, mounted under the proxy path by the server's one route table (reverification's in their module). */
+export const FAPI_ROUTES: FapiRoute[] = [];
+function on(method: string, pattern: string, handler: FapiHandler): void {
+  FAPI_ROUTES.push({ method, pattern, handler });
 }
 
 /** Every emulated FAPI route as `METHOD /v1/pattern` (the log's `route` field). */
 export function fapiRoutes(): string[] {
-  return routes.map((r) => `${r.method} ${r.pattern}`);
-}
-
-export function routeExists(path: string): boolean {
-  return routes.some((r) => r.regex.test(path));
+  return FAPI_ROUTES.map((r) => `${r.method} ${r.pattern}`);
 }
 
 // ---------------------------------------------------------------------------- helpers
-
-export function ensureClient(ctx: RequestContext): ClientRecord {
-  if (ctx.client) return ctx.client;
-  const client = ctx.world.store.newClient();
-  ctx.client = client;
-  ctx.setCookies.push(`${CLIENT_COOKIE}=${client.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000`);
-  return client;
-}
-
-export function withClient(ctx: RequestContext, response: unknown, status = 200): FapiResult {
-  const { store, settings } = ctx.world;
-  store.save();
-  return { status, body: { response, client: ctx.client ? clientJSON(ctx.client, store, settings, ctx.origin) : null } };
-}
-
-/** The session a `/me` or session call acts for: `_clerk_session_id`, else the client's last active one. */
-function currentSession(ctx: RequestContext): { session: SessionRecord; user: UserRecord } {
-  const client = ctx.client;
-  if (!client) throw unauthenticated();
-  const { store } = ctx.world;
-  const wanted = ctx.url.searchParams.get('_clerk_session_id') || client.lastActiveSessionId;
-  const session = store.activeSessions(client).find((s) => s.id === wanted) ?? store.activeSessions(client).at(-1);
-  const user = session ? store.data.users[session.userId] : undefined;
-  if (!session || !user) throw unauthenticated();
-  return { session, user };
-}
-
-function sessionOfClient(ctx: RequestContext, id: string | undefined): SessionRecord {
-  const client = ctx.client;
-  const session = id ? ctx.world.store.data.sessions[id] : undefined;
-  if (!client || !session || session.clientId !== client.id) throw notFound('session');
-  return session;
-}
 
 function isTrue(v: string | null): boolean {
   return v === 'true' || v === '1';
 }
 
-function oauthStrategy(ctx: RequestContext, strategy: string | null): string {
+/** An enabled social strategy; to sign in or up it must also be `authenticatable` (connect-only ones are not). */
+function oauthStrategy(ctx: RequestContext, strategy: string | null, purpose: 'authenticate' | 'connect' = 'authenticate'): string {
   if (!strategy) throw paramMissing('strategy');
-  const provider = ctx.world.settings.providers.find((p) => p.strategy === strategy && (p.enabled ?? true));
+  const provider = ctx.world.settings.providers.find((p) => p.strategy === strategy && (p.enabled ?? true) && (purpose === 'connect' || (p.authenticatable ?? true)));
   if (!provider) {
     throw fail('form_param_value_invalid', `${strategy} does not match one of the allowed values for parameter strategy`, 'strategy');
   }
@@ -225,55 +168,16 @@ function newSignUp(): SignUpRecord {
     externalVerification: null,
     identity: null,
     identityScopes: '',
+    identityAccessToken: null,
     createdSessionId: null,
     createdUserId: null,
     createdAt: now(),
   };
 }
 
-/** Fills a sign-up from a provider identity (email from the provider counts as verified). */
-export function fillFromIdentity(su: SignUpRecord, identity: Identity, scopes: string): void {
-  su.identity = identity;
-  su.identityScopes = scopes;
-  su.externalAccountStrategy = `oauth_${identity.provider}`;
-  su.externalVerification = { status: 'verified', strategy: `oauth_${identity.provider}`, attempts: 0, expireAt: now() + 600_000 };
-  su.firstName ??= identity.firstName || null;
-  su.lastName ??= identity.lastName || null;
-  if (identity.emailAddress && !su.emailAddress) {
-    su.emailAddress = identity.emailAddress.toLowerCase();
-    su.emailVerified = true;
-  }
-}
-
-/** When nothing is missing any more, creates the user and its session (FAPI does this server-side). */
-export function completeSignUpIfReady(ctx: RequestContext, su: SignUpRecord, client: ClientRecord): boolean {
-  const { store, settings } = ctx.world;
-  if (su.createdSessionId) return true;
-  if (!signUpRequirements(su, settings).complete) return false;
-  const user = store.seedUser({
-    username: su.username,
-    firstName: su.firstName,
-    lastName: su.lastName,
-    emailAddress: su.emailAddress,
-    phoneNumber: su.phoneNumber,
-  });
-  user.legalAcceptedAt = su.legalAcceptedAt;
-  user.unsafeMetadata = su.unsafeMetadata;
-  if (su.identity) user.externalAccounts.push(store.newExternalAccount(su.identity, su.identityScopes));
-  const session = store.createSession(client, user, settings.singleSessionMode);
-  su.createdSessionId = session.id;
-  su.createdUserId = user.id;
-  client.lastAuthenticationStrategy = su.externalAccountStrategy ?? 'email_code';
-  return true;
-}
-
-export function activeSessionFor(ctx: RequestContext, client: ClientRecord, userId: string): SessionRecord | undefined {
-  return ctx.world.store.activeSessions(client).find((s) => s.userId === userId);
-}
-
 // ---------------------------------------------------------------------------- environment, dev browser, client
 
-const environment: Handler = (ctx) => ({ body: buildEnvironment(ctx.world.settings, ctx.origin) });
+const environment: FapiHandler = (ctx) => ({ body: buildEnvironment(ctx.world.settings, ctx.origin) });
 on('GET', '/v1/environment', environment);
 on('PATCH', '/v1/environment', environment);
 
@@ -281,16 +185,16 @@ on('POST', '/v1/dev_browser', () => ({ body: { object: 'dev_browser', id: newId(
 
 on('GET', '/v1/client', (ctx) => {
   if (!ctx.client) return { body: { response: null, client: null } };
-  const json = clientJSON(ctx.client, ctx.world.store, ctx.world.settings, ctx.origin);
+  const json = clientJSON(ctx.client, ctx.world.store, ctx.world.settings, ctx.origin, ctx.world.keys);
   return { body: { response: json, client: json } };
 });
 on('PUT', '/v1/client', (ctx) => {
   const client = ensureClient(ctx);
-  return withClient(ctx, clientJSON(client, ctx.world.store, ctx.world.settings, ctx.origin));
+  return withClient(ctx, clientJSON(client, ctx.world.store, ctx.world.settings, ctx.origin, ctx.world.keys));
 });
 on('POST', '/v1/client', (ctx) => {
   const client = ensureClient(ctx);
-  return withClient(ctx, clientJSON(client, ctx.world.store, ctx.world.settings, ctx.origin));
+  return withClient(ctx, clientJSON(client, ctx.world.store, ctx.world.settings, ctx.origin, ctx.world.keys));
 });
 on('DELETE', '/v1/client', (ctx) => {
   if (!ctx.client) throw notFound('client');
@@ -299,10 +203,10 @@ on('DELETE', '/v1/client', (ctx) => {
     const s = store.data.sessions[id];
     if (s && s.status === 'active') s.status = 'ended';
   }
-  const json = clientJSON(ctx.client, store, ctx.world.settings, ctx.origin);
+  const json = clientJSON(ctx.client, store, ctx.world.settings, ctx.origin, ctx.world.keys);
   delete store.data.clients[ctx.client.id];
   ctx.client = null;
-  ctx.setCookies.push(`${CLIENT_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+  setClientCookie(ctx, null);
   store.save();
   return { body: { response: { ...json, sessions: [], id: json.id }, client: null } };
 });
@@ -332,7 +236,7 @@ on('POST', '/v1/client/sign_ins', (ctx) => {
     const session = store.createSession(client, found.user, settings.singleSessionMode);
     si.status = 'complete';
     si.createdSessionId = session.id;
-    si.firstFactorVerification = { status: 'verified', strategy: `oauth_${su.identity.provider}`, attempts: 0, expireAt: now() + 600_000 };
+    si.firstFactorVerification = verified(`oauth_${su.identity.provider}`);
     client.lastAuthenticationStrategy = `oauth_${su.identity.provider}`;
     store.data.signIns[si.id] = si;
     client.signInId = si.id;
@@ -343,8 +247,8 @@ on('POST', '/v1/client/sign_ins', (ctx) => {
     oauthStrategy(ctx, strategy);
     const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
     const si = signInRecord(null, b.get('identifier') ?? '');
-    const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope') });
-    si.firstFactorVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+    const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope'), oidcPrompt: b.get('oidc_prompt') });
+    si.firstFactorVerification = pendingOAuth(strategy, tx.authorizeUrl);
     store.data.signIns[si.id] = si;
     client.signInId = si.id;
     return withClient(ctx, signInJSON(si, store));
@@ -367,6 +271,7 @@ function signInRecord(userId: string | null, identifier: string): SignInRecord {
     firstFactorVerification: null,
     pendingIdentity: null,
     pendingScopes: '',
+    pendingAccessToken: null,
     userId,
     createdSessionId: null,
     createdAt: now(),
@@ -385,8 +290,8 @@ on('POST', '/v1/client/sign_ins/:id/prepare_first_factor', (ctx) => {
   const si = clientSignIn(ctx);
   const strategy = oauthStrategy(ctx, ctx.body.get('strategy'));
   const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
-  const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: [] });
-  si.firstFactorVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  const tx = startOAuth(ctx, { kind: 'sign_in', targetId: si.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: [], oidcPrompt: ctx.body.get('oidc_prompt') });
+  si.firstFactorVerification = pendingOAuth(strategy, tx.authorizeUrl);
   return withClient(ctx, signInJSON(si, ctx.world.store));
 });
 
@@ -402,7 +307,7 @@ on('POST', '/v1/client/sign_ups', (ctx) => {
     if (!si || si.firstFactorVerification?.status !== 'transferable' || !si.pendingIdentity) {
       throw fail('account_transfer_invalid', 'There is no account to transfer: no sign-in with an unknown external account to turn into a sign-up.');
     }
-    fillFromIdentity(su, si.pendingIdentity, si.pendingScopes);
+    fillFromIdentity(su, si.pendingIdentity, si.pendingScopes, si.pendingAccessToken);
     applySignUpFields(ctx, su);
     store.data.signUps[su.id] = su;
     client.signUpId = su.id;
@@ -414,9 +319,9 @@ on('POST', '/v1/client/sign_ups', (ctx) => {
   if (strategy?.startsWith('oauth_')) {
     oauthStrategy(ctx, strategy);
     const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
-    const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope') });
+    const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: b.getAll('additional_scope'), oidcPrompt: b.get('oidc_prompt') });
     su.externalAccountStrategy = strategy;
-    su.externalVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+    su.externalVerification = pendingOAuth(strategy, tx.authorizeUrl);
   } else if (strategy) {
     throw fail('form_param_value_invalid', `${strategy} does not match one of the allowed values for parameter strategy`, 'strategy');
   }
@@ -443,9 +348,9 @@ on('PATCH', '/v1/client/sign_ups/:id', (ctx) => {
   if (strategy?.startsWith('oauth_')) {
     oauthStrategy(ctx, strategy);
     const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
-    const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope') });
+    const tx = startOAuth(ctx, { kind: 'sign_up', targetId: su.id, provider: providerOf(strategy), redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope'), oidcPrompt: ctx.body.get('oidc_prompt') });
     su.externalAccountStrategy = strategy;
-    su.externalVerification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+    su.externalVerification = pendingOAuth(strategy, tx.authorizeUrl);
   } else {
     completeSignUpIfReady(ctx, su, client);
   }
@@ -455,7 +360,7 @@ on('PATCH', '/v1/client/sign_ups/:id', (ctx) => {
 on('POST', '/v1/client/sign_ups/:id/prepare_verification', (ctx) => {
   const su = clientSignUp(ctx);
   const strategy = ctx.body.get('strategy');
-  const v = { status: 'unverified' as const, strategy: strategy ?? '', attempts: 0, expireAt: now() + 600_000 };
+  const v = verification('unverified', strategy ?? '');
   if (strategy === 'phone_code') {
     if (!su.phoneNumber) throw paramMissing('phone_number');
     su.phoneVerification = v;
@@ -507,22 +412,22 @@ on('POST', '/v1/client/sessions/:id/touch', (ctx) => {
   session.lastActiveAt = now();
   session.updatedAt = session.lastActiveAt;
   ctx.client!.lastActiveSessionId = session.id;
-  return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin));
+  return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin, ctx.world.keys));
 });
 
-const tokens: Handler = (ctx) => {
+const tokens: FapiHandler = (ctx) => {
   const session = sessionOfClient(ctx, ctx.params.id);
   if (session.status !== 'active') throw unauthenticated();
-  return { body: tokenJSON(session, ctx.origin) };
+  return { body: tokenJSON(session, ctx.origin, ctx.world.keys) };
 };
 on('POST', '/v1/client/sessions/:id/tokens', tokens);
 on('POST', '/v1/client/sessions/:id/tokens/:template', tokens);
 
-const endSession: Handler = (ctx) => {
+const endSession: FapiHandler = (ctx) => {
   const session = sessionOfClient(ctx, ctx.params.id);
   session.status = ctx.url.pathname.endsWith('/remove') ? 'removed' : 'ended';
   session.updatedAt = now();
-  return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin));
+  return withClient(ctx, sessionJSON(session, ctx.world.store, ctx.origin, ctx.world.keys));
 };
 on('POST', '/v1/client/sessions/:id/end', endSession);
 on('POST', '/v1/client/sessions/:id/remove', endSession);
@@ -536,7 +441,7 @@ on('DELETE', '/v1/client/sessions', (ctx) => {
     s.updatedAt = now();
   }
   ctx.client.lastActiveSessionId = null;
-  return withClient(ctx, removed.map((s) => sessionJSON(s, store, ctx.origin)));
+  return withClient(ctx, removed.map((s) => sessionJSON(s, store, ctx.origin, ctx.world.keys)));
 });
 
 // ---------------------------------------------------------------------------- me
@@ -559,39 +464,42 @@ on('PATCH', '/v1/me', (ctx) => {
 });
 
 on('POST', '/v1/me/external_accounts', (ctx) => {
-  const { user } = currentSession(ctx);
-  const strategy = oauthStrategy(ctx, ctx.body.get('strategy'));
+  const { user, session } = currentSession(ctx);
+  const strategy = oauthStrategy(ctx, ctx.body.get('strategy'), 'connect');
   const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
+  requireRecentVerification(ctx, session, 'connect_external_account');
   const provider = providerOf(strategy);
   const account = ctx.world.store.newExternalAccount(
     { provider, providerUserId: '', emailAddress: '', firstName: '', lastName: '', username: '', imageUrl: '' },
     '',
+    null,
   );
-  const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope') });
-  account.verification = { status: 'unverified', strategy, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: ctx.body.getAll('additional_scope'), oidcPrompt: ctx.body.get('oidc_prompt') });
+  account.verification = pendingOAuth(strategy, tx.authorizeUrl);
   user.externalAccounts.push(account);
   user.updatedAt = now();
   return withClient(ctx, externalAccountJSON(account));
 });
 
 function userAccount(ctx: RequestContext) {
-  const { user } = currentSession(ctx);
+  const { user, session } = currentSession(ctx);
   const account = user.externalAccounts.find((a) => a.id === ctx.params.id);
   if (!account) throw fail('external_account_not_found');
-  return { user, account };
+  return { user, session, account };
 }
 
 on('PATCH', '/v1/me/external_accounts/:id/reauthorize', (ctx) => {
   const { user, account } = userAccount(ctx);
   const { redirectUrl, actionCompleteRedirectUrl } = requireRedirect(ctx);
   const additional = ctx.body.getAll('additional_scope').flatMap((s) => s.split(/[\s,]+/)).filter(Boolean);
-  const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider: account.provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: additional, existingScopes: account.approvedScopes });
-  account.verification = { status: 'unverified', strategy: `oauth_${account.provider}`, redirectUrl: tx.authorizeUrl, attempts: 0, expireAt: now() + 600_000 };
+  const tx = startOAuth(ctx, { kind: 'connect', targetId: account.id, userId: user.id, provider: account.provider, redirectUrl, actionCompleteRedirectUrl, additionalScopes: additional, existingScopes: account.approvedScopes, oidcPrompt: ctx.body.get('oidc_prompt') });
+  account.verification = pendingOAuth(`oauth_${account.provider}`, tx.authorizeUrl);
   return withClient(ctx, externalAccountJSON(account));
 });
 
 on('DELETE', '/v1/me/external_accounts/:id', (ctx) => {
-  const { user, account } = userAccount(ctx);
+  const { user, session, account } = userAccount(ctx);
+  requireRecentVerification(ctx, session, 'remove_external_account');
   user.externalAccounts = user.externalAccounts.filter((a) => a !== account);
   user.updatedAt = now();
   return withClient(ctx, { object: 'external_account', id: account.id, deleted: true });
@@ -601,3 +509,5 @@ on('DELETE', '/v1/me/external_accounts/:id', (ctx) => {
 
 on('GET', '/v1/oauth_callback', oauthCallback);
 on('POST', '/v1/oauth_callback', oauthCallback);
+
+FAPI_ROUTES.push(...REVERIFICATION_ROUTES);

@@ -1,4 +1,7 @@
+import { DAY_MS, MINUTE_MS, SESSION_ABANDON_AFTER_EXPIRY_MS, SESSION_TOKEN_LIFETIME_MS, SIGN_UP_ABANDON_MS, TOKEN_NOT_BEFORE_SKEW_MS } from './durations';
+import { signJwt, type InstanceKeys } from './keys';
 import type { EmulatorSettings } from './settings';
+import { verified } from './verification';
 import type { Store, ExternalAccountRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord, VerificationRecord, ClientRecord } from './state';
 import type {
   ClerkAPIErrorJSON,
@@ -21,28 +24,40 @@ import type {
 const NO_ERROR = null as unknown as ClerkAPIErrorJSON;
 
 const sec = (ms: number) => Math.floor(ms / 1000);
-const b64url = (v: string | Buffer) => Buffer.from(v).toString('base64url');
 
-/** An unsigned-but-well-formed session JWT (clerk-js decodes it; it does not verify it). */
-export function sessionJwt(session: SessionRecord, origin: string, lifetimeMs = 60_000): string {
+/** Minutes since the session's last first-factor verification, and `-1` for "no second factor" (Clerk's `fva`). */
+export function factorVerificationAge(session: SessionRecord): [number, number] {
+  // Sessions persisted before this field existed count from their creation.
+  const at = session.firstFactorVerifiedAt ?? session.createdAt;
+  return [Math.max(0, Math.floor((Date.now() - at) / MINUTE_MS)), -1];
+}
+
+/** The Frontend API the emulator's publishable key names (`clerk.emu.test`): the tokens' issuer, as on Clerk. */
+export const FRONTEND_API_ISSUER = 'https://clerk.emu.test';
+
+/**
+ * The session JWT, signed RS256 with the instance key (verifiable against `/v1/jwks`). Claims as Clerk's:
+ * `iss` is `https://` + the Frontend API host of the publishable key (what `@clerk/backend` compares it with;
+ * the proxy the browser talks to does not change it), `azp` the page origin.
+ */
+export function sessionJwt(session: SessionRecord, origin: string, keys: InstanceKeys, lifetimeMs = SESSION_TOKEN_LIFETIME_MS): string {
   const iat = sec(Date.now());
-  const header = { alg: 'RS256', kid: 'ins_emulator', typ: 'JWT' };
-  const payload = {
+  return signJwt(keys, {
     azp: origin,
     exp: iat + sec(lifetimeMs),
+    fva: factorVerificationAge(session),
     iat,
-    iss: `${origin}/__clerk`,
-    nbf: iat - 10,
+    iss: FRONTEND_API_ISSUER,
+    nbf: iat - sec(TOKEN_NOT_BEFORE_SKEW_MS),
     sid: session.id,
     sub: session.userId,
     v: 2,
     sts: 'active',
-  };
-  return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${b64url('emulator-signature-not-verifiable')}`;
+  });
 }
 
-export function tokenJSON(session: SessionRecord, origin: string): TokenJSON {
-  return { object: 'token', id: '', jwt: sessionJwt(session, origin) };
+export function tokenJSON(session: SessionRecord, origin: string, keys: InstanceKeys): TokenJSON {
+  return { object: 'token', id: '', jwt: sessionJwt(session, origin, keys) };
 }
 
 export function verificationJSON(v: VerificationRecord | null, object = 'verification'): VerificationJSON | null {
@@ -95,7 +110,7 @@ export function userJSON(u: UserRecord): UserJSON {
     object: 'email_address',
     id: e.id,
     email_address: e.email,
-    verification: verificationJSON({ status: 'verified', strategy: 'email_code', attempts: 0, expireAt: 0 }),
+    verification: verificationJSON(verified('email_code')),
     linked_to: u.externalAccounts
       .filter((a) => a.emailAddress.toLowerCase() === e.email)
       .map((a) => ({ id: a.identificationId, type: `oauth_${a.provider}`, object: 'identification_link' })),
@@ -108,7 +123,7 @@ export function userJSON(u: UserRecord): UserJSON {
     reserved_for_second_factor: false,
     default_second_factor: false,
     linked_to: [],
-    verification: verificationJSON({ status: 'verified', strategy: 'phone_code', attempts: 0, expireAt: 0 }),
+    verification: verificationJSON(verified('phone_code')),
   }));
   return {
     object: 'user',
@@ -127,7 +142,7 @@ export function userJSON(u: UserRecord): UserJSON {
     enterprise_accounts: [],
     passkeys: [],
     organization_memberships: [],
-    password_enabled: false,
+    password_enabled: !!u.password,
     profile_image_id: '',
     first_name: u.firstName,
     last_name: u.lastName,
@@ -151,18 +166,18 @@ export function identifierOf(u: UserRecord): string {
   return u.emails[0]?.email ?? u.username ?? u.phones[0]?.phone ?? u.id;
 }
 
-export function sessionJSON(s: SessionRecord, store: Store, origin: string): SessionJSON | null {
+export function sessionJSON(s: SessionRecord, store: Store, origin: string, keys: InstanceKeys): SessionJSON | null {
   const u = store.data.users[s.userId];
   if (!u) return null;
   return {
     object: 'session',
     id: s.id,
     status: s.status,
-    factor_verification_age: [0, -1],
+    factor_verification_age: factorVerificationAge(s),
     expire_at: s.expireAt,
-    abandon_at: s.expireAt + 23 * 24 * 3600_000,
+    abandon_at: s.expireAt + SESSION_ABANDON_AFTER_EXPIRY_MS,
     last_active_at: s.lastActiveAt,
-    last_active_token: tokenJSON(s, origin),
+    last_active_token: tokenJSON(s, origin, keys),
     last_active_organization_id: null,
     actor: null,
     tasks: null,
@@ -261,18 +276,18 @@ export function signUpJSON(su: SignUpRecord, settings: EmulatorSettings): SignUp
     unsafe_metadata: su.unsafeMetadata,
     created_session_id: su.createdSessionId,
     created_user_id: su.createdUserId,
-    abandon_at: su.createdAt + 24 * 3600_000,
+    abandon_at: su.createdAt + SIGN_UP_ABANDON_MS,
     legal_accepted_at: su.legalAcceptedAt,
     locale: null,
     timezone: null,
     verifications: {
       email_address: signUpVerificationJSON(
-        su.emailVerified ? { status: 'verified', strategy: su.externalAccountStrategy ?? 'email_code', attempts: 0, expireAt: 0 } : su.emailVerification,
+        su.emailVerified ? verified(su.externalAccountStrategy ?? 'email_code') : su.emailVerification,
         ['email_code'],
         'needs_prepare',
       ),
       phone_number: signUpVerificationJSON(
-        su.phoneVerified ? { status: 'verified', strategy: 'phone_code', attempts: 0, expireAt: 0 } : su.phoneVerification,
+        su.phoneVerified ? verified('phone_code') : su.phoneVerification,
         ['phone_code'],
         su.phoneVerification ? 'needs_attempt' : 'needs_prepare',
       ),
@@ -282,12 +297,12 @@ export function signUpJSON(su: SignUpRecord, settings: EmulatorSettings): SignUp
   };
 }
 
-export function clientJSON(c: ClientRecord, store: Store, settings: EmulatorSettings, origin: string): ClientJSON {
+export function clientJSON(c: ClientRecord, store: Store, settings: EmulatorSettings, origin: string, keys: InstanceKeys): ClientJSON {
   const signIn = c.signInId ? store.data.signIns[c.signInId] : undefined;
   const signUp = c.signUpId ? store.data.signUps[c.signUpId] : undefined;
   const sessions = store
     .activeSessions(c)
-    .map((s) => sessionJSON(s, store, origin))
+    .map((s) => sessionJSON(s, store, origin, keys))
     .filter((s): s is SessionJSON => !!s);
   return {
     object: 'client',
@@ -297,7 +312,7 @@ export function clientJSON(c: ClientRecord, store: Store, settings: EmulatorSett
     sign_up: signUp ? signUpJSON(signUp, settings) : null,
     last_active_session_id: sessions.some((s) => s.id === c.lastActiveSessionId) ? c.lastActiveSessionId : (sessions.at(-1)?.id ?? null),
     last_authentication_strategy: c.lastAuthenticationStrategy as ClientJSON['last_authentication_strategy'],
-    cookie_expires_at: c.createdAt + settings.clientCookieDays * 24 * 3600_000,
+    cookie_expires_at: c.createdAt + settings.clientCookieDays * DAY_MS,
     captcha_bypass: false,
     created_at: c.createdAt,
     updated_at: c.updatedAt,

@@ -1,10 +1,10 @@
 import type { RequestContext } from './context';
 import { apiError, fail, type VerificationErrorCode } from './errors';
-import { activeSessionFor, completeSignUpIfReady, ensureClient, fillFromIdentity, type FapiResult } from './fapi';
-import { newId, now, type Identity, type OAuthTransaction, type UserRecord, type VerificationRecord } from './state';
-
-export const AUTHORIZE_PATH = '/oauth/authorize';
-export const CALLBACK_PATH = '/__clerk/v1/oauth_callback';
+import { activeSessionFor, completeSignUpIfReady, ensureClient, fillFromIdentity, type FapiResult } from './flows';
+import { newId, now } from './clock';
+import type { OAuthTransaction } from './state';
+import { AUTHORIZE_PATH, CALLBACK_PATH } from './urls';
+import { failedVerification, verified, type VerificationRecord } from './verification';
 
 export interface StartOAuthOptions {
   kind: OAuthTransaction['kind'];
@@ -15,6 +15,8 @@ export interface StartOAuthOptions {
   actionCompleteRedirectUrl: string;
   additionalScopes: string[];
   existingScopes?: string;
+  /** `oidc_prompt` as clerk-js sends it (`consent`, `select_account`...): passed on to the provider as `prompt`. */
+  oidcPrompt?: string | null;
 }
 
 /** Records an OAuth round trip and returns the fake provider's authorize URL for it. */
@@ -50,158 +52,16 @@ export function startOAuth(ctx: RequestContext, o: StartOAuthOptions): OAuthTran
   url.searchParams.set('redirect_uri', new URL(CALLBACK_PATH, ctx.origin).toString());
   url.searchParams.set('scope', scopes.join(' '));
   url.searchParams.set('state', tx.state);
+  if (o.oidcPrompt) url.searchParams.set('prompt', o.oidcPrompt);
   return { ...tx, authorizeUrl: url.toString() };
-}
-
-// ---------------------------------------------------------------------------- the provider's page
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function providerName(ctx: RequestContext, provider: string): string {
-  return ctx.world.settings.providers.find((p) => p.strategy === `oauth_${provider}`)?.name ?? provider;
-}
-
-const displayName = (u: UserRecord) => [u.firstName, u.lastName].filter(Boolean).join(' ') || u.username || u.emails[0]?.email || u.id;
-
-/** The identity a seeded user has at this provider (their linked account, or one made from their profile). */
-function identityOfUser(user: UserRecord, provider: string): Identity {
-  const account = user.externalAccounts.find((a) => a.provider === provider && a.providerUserId);
-  if (account) {
-    const { id: _id, identificationId: _i, approvedScopes: _a, verification: _v, createdAt: _c, ...identity } = account;
-    return identity;
-  }
-  return {
-    provider,
-    providerUserId: `${provider}-${user.id}`,
-    emailAddress: user.emails[0]?.email ?? '',
-    firstName: user.firstName ?? '',
-    lastName: user.lastName ?? '',
-    username: user.username ?? '',
-    imageUrl: '',
-  };
-}
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/emulator-assets/provider.css">
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-}
-
-/** A dead end the person can leave: the reason (announced) and a way back to the app's sign-in page. */
-function invalidRequest(ctx: RequestContext, reasonHtml: string): { status: number; html: string } {
-  const signIn = new URL(ctx.world.settings.urls.signIn, ctx.origin).toString();
-  return { status: 400, html: page('Invalid request', `<h1>Invalid request</h1><p role="alert">${reasonHtml}</p><p><a href="${esc(signIn)}">Start again from sign-in</a></p>`) };
-}
-
-export function authorizePage(ctx: RequestContext): { status: number; html: string } {
-  const state = ctx.url.searchParams.get('state') ?? '';
-  const tx = ctx.world.store.data.oauth[state];
-  if (!tx || tx.done) {
-    return invalidRequest(ctx, 'Unknown or expired <code>state</code> parameter.');
-  }
-  const name = providerName(ctx, tx.provider);
-  const app = ctx.world.settings.applicationName;
-  const users = Object.values(ctx.world.store.data.users);
-  // Reauthorization asks the person who owns the account: only that identity is offered.
-  const target = tx.kind === 'connect' && tx.userId ? ctx.world.store.data.users[tx.userId]?.externalAccounts.find((a) => a.id === tx.targetId) : undefined;
-  const reauth = !!target?.providerUserId;
-  const offered = reauth ? users.filter((u) => u.id === tx.userId) : users;
-  const buttons = offered
-    .map((u) => {
-      const id = identityOfUser(u, tx.provider);
-      const label = `Continue as ${displayName(u)}`;
-      return `<li><button type="submit" name="choice" value="user:${esc(u.id)}" aria-label="${esc(label)}">${esc(label)}<small>${esc(id.emailAddress)}</small></button></li>`;
-    })
-    .join('\n');
-  const n = Object.keys(ctx.world.store.data.oauth).length;
-  const newUser = reauth
-    ? ''
-    : `<fieldset>
-<legend>A new ${esc(name)} user</legend>
-<label>First name <input name="first_name" value="New" autocomplete="off"></label>
-<label>Last name <input name="last_name" value="User" autocomplete="off"></label>
-<label>Email <input name="email" type="email" value="new.user.${n}@example.com" autocomplete="off"></label>
-<label>Username <input name="username" value="" autocomplete="off"></label>
-<button type="submit" name="choice" value="new">Continue as a new user</button>
-</fieldset>`;
-  const body = `<h1>Sign in with ${esc(name)}</h1>
-<p><strong>${esc(app)}</strong> wants to access your ${esc(name)} account.</p>
-<h2>Requested permissions</h2>
-<ul aria-label="Requested scopes">${tx.scopes.map((s) => `<li><code>${esc(s)}</code></li>`).join('')}</ul>
-<form method="post" action="${AUTHORIZE_PATH}">
-<input type="hidden" name="state" value="${esc(state)}">
-<h2>Choose an account</h2>
-<ul class="accounts">${buttons}</ul>
-${newUser}
-<button type="submit" name="choice" value="deny" class="deny">Deny</button>
-</form>
-<p class="note">Fake identity provider of the Clerk emulator.</p>`;
-  return { status: 200, html: page(`Sign in with ${name}`, body) };
-}
-
-/** The form post of the authorize page: issues a code (or an error) and redirects to the callback. */
-export function authorizeDecision(ctx: RequestContext): { status: number; location?: string; html?: string } {
-  const state = ctx.body.get('state') ?? '';
-  const tx = ctx.world.store.data.oauth[state];
-  if (!tx || tx.done) return invalidRequest(ctx, 'Unknown or expired <code>state</code> parameter.');
-  const callback = new URL(CALLBACK_PATH, ctx.origin);
-  callback.searchParams.set('state', state);
-  const choice = ctx.body.get('choice') ?? '';
-  if (choice === 'deny') {
-    callback.searchParams.set('error', 'access_denied');
-    callback.searchParams.set('error_description', 'The user denied the request');
-    return { status: 302, location: callback.toString() };
-  }
-  let identity: Identity;
-  if (choice.startsWith('user:')) {
-    const user = ctx.world.store.data.users[choice.slice(5)];
-    if (!user) return invalidRequest(ctx, 'That account does not exist (any more).');
-    identity = identityOfUser(user, tx.provider);
-  } else if (choice === 'new') {
-    const b = ctx.body;
-    identity = {
-      provider: tx.provider,
-      providerUserId: `${tx.provider}-${newId('new', 10).slice(4)}`,
-      emailAddress: (b.get('email') ?? '').trim().toLowerCase(),
-      firstName: (b.get('first_name') ?? '').trim(),
-      lastName: (b.get('last_name') ?? '').trim(),
-      username: (b.get('username') ?? '').trim(),
-      imageUrl: '',
-    };
-  } else {
-    return invalidRequest(ctx, 'Choose an account, a new user, or Deny.');
-  }
-  tx.code = newId('code', 24);
-  tx.codeIdentity = identity;
-  ctx.world.store.save();
-  callback.searchParams.set('code', tx.code);
-  return { status: 302, location: callback.toString() };
 }
 
 // ---------------------------------------------------------------------------- FAPI's callback
 
-const failed = (strategy: string, code: VerificationErrorCode, message: string, meta: Record<string, string> = {}): VerificationRecord => ({
-  status: 'failed',
-  strategy,
-  attempts: 1,
-  expireAt: now(),
-  error: apiError(code, message, message, undefined, meta),
-});
+const failed = (strategy: string, code: VerificationErrorCode, message: string, meta: Record<string, string> = {}, status: 'failed' | 'transferable' = 'failed'): VerificationRecord =>
+  failedVerification(strategy, apiError(code, message, message, undefined, meta), status);
 
-/** `GET /v1/oauth_callback`: checks state, finishes the verification and redirects like FAPI. */
+/** `GET /v1/oauth_callback`: checks state, exchanges the code, finishes the verification and redirects like FAPI. */
 export function oauthCallback(ctx: RequestContext): FapiResult {
   const { store, settings } = ctx.world;
   const q = ctx.url.searchParams;
@@ -225,13 +85,15 @@ export function oauthCallback(ctx: RequestContext): FapiResult {
   let outcome: VerificationRecord | null = null;
   if (error) outcome = failed(strategy, 'oauth_access_denied', 'You did not grant access to your account.');
   else if (!code || code !== tx.code || !tx.codeIdentity) outcome = failed(strategy, 'oauth_token_exchange_error', 'The OAuth provider rejected the authorization code.');
-  const identity = tx.codeIdentity;
+  const identity = outcome ? null : tx.codeIdentity;
   const scopes = tx.scopes.join(' ');
+  // The code exchange: the provider hands Clerk an access token for what the person consented to.
+  const accessToken = identity ? store.issueProviderToken(identity, tx.scopes) : null;
 
   if (tx.kind === 'sign_in') {
     const si = store.data.signIns[tx.targetId];
     if (!si) return back(tx.redirectUrl);
-    if (outcome || !identity) {
+    if (!identity) {
       si.firstFactorVerification = outcome;
       return back(tx.redirectUrl);
     }
@@ -240,18 +102,20 @@ export function oauthCallback(ctx: RequestContext): FapiResult {
       // Clerk links a new social account to the user who owns its verified email address.
       const owner = store.findUserByEmail(identity.emailAddress);
       if (owner) {
-        const account = store.newExternalAccount(identity, scopes);
+        const account = store.newExternalAccount(identity, scopes, accessToken);
         owner.externalAccounts.push(account);
         found = { user: owner, account };
       }
     }
     if (!found) {
-      si.firstFactorVerification = { ...failed(strategy, 'external_account_not_found', 'The External Account was not found.'), status: 'transferable' };
+      si.firstFactorVerification = failed(strategy, 'external_account_not_found', 'The External Account was not found.', {}, 'transferable');
       si.pendingIdentity = identity;
       si.pendingScopes = scopes;
+      si.pendingAccessToken = accessToken;
       return back(tx.redirectUrl);
     }
     found.account.approvedScopes = [...new Set([...found.account.approvedScopes.split(' '), ...tx.scopes])].filter(Boolean).join(' ');
+    found.account.accessToken = accessToken;
     si.userId = found.user.id;
     si.identifier = found.user.emails[0]?.email ?? found.user.username ?? '';
     const existing = activeSessionFor(ctx, client, found.user.id);
@@ -262,7 +126,7 @@ export function oauthCallback(ctx: RequestContext): FapiResult {
     const session = store.createSession(client, found.user, settings.singleSessionMode);
     si.status = 'complete';
     si.createdSessionId = session.id;
-    si.firstFactorVerification = { status: 'verified', strategy, attempts: 1, expireAt: now() + 600_000 };
+    si.firstFactorVerification = verified(strategy, 1);
     client.lastAuthenticationStrategy = strategy;
     return back(tx.actionCompleteRedirectUrl);
   }
@@ -270,7 +134,7 @@ export function oauthCallback(ctx: RequestContext): FapiResult {
   if (tx.kind === 'sign_up') {
     const su = store.data.signUps[tx.targetId];
     if (!su) return back(tx.redirectUrl);
-    if (outcome || !identity) {
+    if (!identity) {
       su.externalVerification = outcome;
       return back(tx.redirectUrl);
     }
@@ -278,13 +142,11 @@ export function oauthCallback(ctx: RequestContext): FapiResult {
     if (found) {
       su.identity = identity;
       su.identityScopes = scopes;
-      su.externalVerification = {
-        ...failed(strategy, 'external_account_exists', 'This account already exists. Please sign in.'),
-        status: 'transferable',
-      };
+      su.identityAccessToken = accessToken;
+      su.externalVerification = failed(strategy, 'external_account_exists', 'This account already exists. Please sign in.', {}, 'transferable');
       return back(tx.redirectUrl);
     }
-    fillFromIdentity(su, identity, scopes);
+    fillFromIdentity(su, identity, scopes, accessToken);
     if (su.emailAddress && store.findUserByEmail(su.emailAddress)) {
       su.externalVerification = failed(strategy, 'form_identifier_exists', 'That email address is taken. Please try another.');
       return back(tx.redirectUrl);
@@ -292,23 +154,31 @@ export function oauthCallback(ctx: RequestContext): FapiResult {
     return back(completeSignUpIfReady(ctx, su, client) ? tx.actionCompleteRedirectUrl : tx.redirectUrl);
   }
 
-  // connect / reauthorize
+  // connect / reauthorize: always back to the page that started it, the account carries the outcome
   const user = tx.userId ? store.data.users[tx.userId] : undefined;
   const account = user?.externalAccounts.find((a) => a.id === tx.targetId);
   if (!user || !account) return back(tx.redirectUrl);
   user.updatedAt = now();
-  if (outcome || !identity) {
-    account.verification = outcome ?? failed(strategy, 'oauth_token_exchange_error', 'No identity');
+  if (!identity) {
+    account.verification = outcome ?? failed(strategy, 'oauth_token_exchange_error', 'The OAuth provider returned no identity.');
     return back(tx.redirectUrl);
   }
   const owner = store.findExternalAccount(identity.provider, identity.providerUserId);
   if (owner && owner.account.id !== account.id) {
-    const message = owner.user.id === user.id ? 'This account is already connected to your profile.' : 'This account is already connected to another user.';
-    account.verification = failed(strategy, 'external_account_exists', message);
-    return back(tx.redirectUrl);
+    if (owner.user.id !== user.id) {
+      account.verification = failed(strategy, 'external_account_exists', 'This account is already connected to another user.');
+      return back(tx.redirectUrl);
+    }
+    if (owner.account.verification.status === 'verified') {
+      account.verification = failed(strategy, 'external_account_exists', 'This account is already connected to your profile.');
+      return back(tx.redirectUrl);
+    }
+    // Reconnecting an account whose connection failed: the fresh connection replaces the broken one.
+    user.externalAccounts = user.externalAccounts.filter((a) => a !== owner.account);
   }
   Object.assign(account, identity);
   account.approvedScopes = scopes;
-  account.verification = { status: 'verified', strategy, attempts: 1, expireAt: now() + 600_000 };
+  account.accessToken = accessToken;
+  account.verification = verified(strategy, 1);
   return back(tx.redirectUrl);
 }

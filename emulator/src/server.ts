@@ -1,22 +1,28 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { BACKEND_ROUTES, authorized, backendNotFound, invalidSecretKey } from './backend';
 import { parseBody, parseCookies, readBody, type LogEntry, type RequestContext, type World } from './context';
+import { CONTROL_ROUTES, type ControlApi } from './control';
+import { PROVIDER_PROFILE_URLS, frontendApiOf, mountDemo, type DemoOptions } from './demo';
 import { FAPI_ERRORS, FapiError, apiError, codeForStatus } from './errors';
-import { CLIENT_COOKIE, matchFapiRoute, routeExists } from './fapi';
+import { FAPI_ROUTES } from './fapi';
 import { Faults, type FaultSpec } from './faults';
-import { clientJSON } from './json';
+import { CLIENT_COOKIE, type FapiRoute } from './flows';
 import { MIME, PAGE_CSP, sendFile } from './http';
-import { AUTHORIZE_PATH, authorizeDecision, authorizePage } from './oauth';
+import { clientJSON } from './json';
+import { MINUTE_MS } from './durations';
+import { generateInstanceKeys } from './keys';
 import { ASSETS_DIR, clerkJsDist } from './paths';
+import { authorizeDecision, authorizePage, providerMe } from './provider';
+import { RouteTable, type RouteRequest } from './router';
 import { DEFAULT_SETTINGS, loadSettingsFile, mergeSettings, type EmulatorSettings, type SeedUser, type SettingsInput } from './settings';
 import { Store, type UserRecord } from './state';
-import { handleControl } from './control';
-import { frontendApiOf, handleDemo, type DemoOptions } from './demo';
+import { AUTHORIZE_PATH, BACKEND_PATH, CONTROL_PATH, PROVIDER_API_PATH, PROXY_PATH } from './urls';
+
+export { PROXY_PATH, CONTROL_PATH, BACKEND_PATH } from './urls';
 
 /** `pk_test_` + base64(`clerk.emu.test$`): a host with a dot and no dev suffix, so no dev-browser handshake. */
 export const EMULATOR_PUBLISHABLE_KEY = `pk_test_${Buffer.from('clerk.emu.test$').toString('base64')}`;
-export const PROXY_PATH = '/__clerk';
-export const CONTROL_PATH = '/__emulator';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. Always bound to 127.0.0.1. */
@@ -46,10 +52,18 @@ export interface RunningEmulator {
   world: World;
   faults: Faults;
   readonly settings: EmulatorSettings;
+  /** `sk_test_emulator…`: the Backend API's bearer token (fresh at every start). */
+  secretKey: string;
+  /** `<url>/__clerk_backend`: `apiUrl` for `@clerk/backend`'s `createClerkClient`. */
+  backendApiUrl: string;
+  /** The session-token signing key's public half (PEM), for `verifyToken({ jwtKey })` without a JWKS fetch. */
+  jwtKey: string;
   reset(settings?: SettingsInput): void;
   seedUser(user: SeedUser): UserRecord;
   setSettings(patch: SettingsInput): EmulatorSettings;
   injectFault(spec: FaultSpec): number;
+  /** Moves every active session's last first-factor verification `minutes` into the past (reverification tests). */
+  ageSessions(minutes: number): number;
   clearLog(): void;
   close(): Promise<void>;
 }
@@ -58,6 +72,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   const data = body === null && status === 204 ? '' : JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(data);
+}
+
+/** The Backend API's JSON: `@clerk/backend` parses a body only when the content type is exactly `application/json`. */
+function sendBackendJson(res: ServerResponse, out: { status: number; body: unknown }): void {
+  res.writeHead(out.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(out.body));
 }
 
 function resolveSettings(input: SettingsInput | string | undefined): EmulatorSettings {
@@ -89,7 +109,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (options.demo && options.demo !== true && options.demo.publishableKey) frontendApiOf(options.demo.publishableKey);
   const initialSettings = resolveSettings(options.settings);
   const store = new Store(options.persist ?? null);
-  const world: World = { settings: initialSettings, initialSettings, store };
+  const keys = generateInstanceKeys();
+  const world: World = { settings: initialSettings, initialSettings, store, keys };
   if (store.isEmpty) store.reset(initialSettings);
   const faults = new Faults();
   const log: LogEntry[] = [];
@@ -99,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const demo: DemoOptions | null = options.demo ? (options.demo === true ? {} : options.demo) : null;
   const sockets = new Set<Socket>();
 
-  const api = {
+  const api: ControlApi = {
     reset(settings?: SettingsInput) {
       world.settings = settings ? mergeSettings(world.initialSettings, settings) : world.initialSettings;
       store.reset(world.settings);
@@ -111,133 +132,193 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return world.settings;
     },
     injectFault: (spec: FaultSpec) => faults.add(spec).id,
+    ageSessions(minutes: number) {
+      const sessions = Object.values(store.data.sessions).filter((s) => s.status === 'active');
+      for (const s of sessions) s.firstFactorVerifiedAt = (s.firstFactorVerifiedAt ?? s.createdAt) - minutes * MINUTE_MS;
+      store.save();
+      return sessions.length;
+    },
     clearLog() {
       log.length = 0;
     },
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse, entry: LogEntry): Promise<void> {
-    const host = req.headers.host ?? '127.0.0.1';
-    const origin = `http://${host}`;
-    const url = new URL(req.url ?? '/', origin);
-    const path = url.pathname;
+  // ------------------------------------------------------------------ the one route table
+  const table = new RouteTable();
+  const unlogged = new WeakSet<LogEntry>();
 
-    if (path.startsWith(CONTROL_PATH + '/') || path === CONTROL_PATH) {
-      if (!options.control) return sendJson(res, 404, { errors: [apiError('resource_not_found', 'not found')] });
-      const raw = await readBody(req);
-      const out = await handleControl({ world, faults, log, api, method: req.method ?? 'GET', path: path.slice(CONTROL_PATH.length), query: url.searchParams, body: raw ? (JSON.parse(raw) as unknown) : undefined });
-      return sendJson(res, out.status, out.body);
-    }
-
-    const fault = faults.take(req.method ?? 'GET', entry.effectiveMethod, path);
-    if (fault) {
-      if (fault.latencyMs) {
-        entry.fault = 'latency';
-        await new Promise((r) => setTimeout(r, fault.latencyMs));
-      }
-      if (fault.drop) {
-        entry.fault = 'drop';
-        entry.status = 0;
-        req.socket.destroy();
-        return;
-      }
-      if (fault.status !== undefined) {
-        entry.fault = 'status';
-        const code = fault.code ?? codeForStatus(fault.status);
-        return sendJson(res, fault.status, { errors: [{ code, message: 'Injected fault', long_message: `The emulator was told to fail this request with ${fault.status}.`, meta: {} }] });
-      }
-    }
-
-    const npm = /^\/__clerk\/npm\/@clerk\/clerk-js@[^/]+\/dist\/([^/]+)$/.exec(path);
-    if (npm) {
-      if (await sendFile(res, clerkDist, npm[1]!, { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' })) return;
-      return sendJson(res, 404, { errors: [apiError('resource_not_found', 'not found')] });
-    }
-
-    if (path.startsWith(PROXY_PATH + '/v1/') || path === PROXY_PATH + '/v1') {
-      return handleFapi(req, res, url, origin, entry);
-    }
-
-    if (path === AUTHORIZE_PATH) {
-      const ctx = await makeContext(req, res, url, origin);
-      const headers = { 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' };
-      if (req.method === 'POST') {
-        const out = authorizeDecision(ctx);
-        if (out.location) {
-          res.writeHead(302, { location: out.location, 'cache-control': 'no-store' });
-          return void res.end();
-        }
-        res.writeHead(out.status, { 'content-type': MIME['.html']!, ...headers });
-        return void res.end(out.html);
-      }
-      const out = authorizePage(ctx);
-      res.writeHead(out.status, { 'content-type': MIME['.html']!, ...headers });
-      return void res.end(out.html);
-    }
-
-    if (path.startsWith('/emulator-assets/')) {
-      if (await sendFile(res, ASSETS_DIR, path.slice('/emulator-assets/'.length), { 'cache-control': 'public, max-age=300' })) return;
-    }
-
-    if (demo && (await handleDemo(req, res, url, demo))) return;
-
-    if (path === '/favicon.ico') {
-      res.writeHead(204, { 'cache-control': 'public, max-age=3600' });
-      return void res.end();
-    }
-
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Not found');
-  }
-
-  async function makeContext(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<RequestContext> {
+  async function makeContext(r: RouteRequest): Promise<RequestContext> {
+    const { req } = r;
     const raw = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req);
     const cookies = parseCookies(req.headers.cookie);
     const clientId = cookies[CLIENT_COOKIE];
     return {
       world,
       req,
-      res,
-      url,
-      origin,
-      method: req.method ?? 'GET',
+      res: r.res,
+      url: r.url,
+      origin: r.origin,
+      method: r.method,
       body: parseBody(raw, req.headers['content-type']),
       cookies,
-      params: {},
+      params: r.params,
       client: (clientId && store.data.clients[clientId]) || null,
       setCookies: [],
     };
   }
 
-  async function handleFapi(req: IncomingMessage, res: ServerResponse, url: URL, origin: string, entry: LogEntry): Promise<void> {
-    const ctx = await makeContext(req, res, url, origin);
-    ctx.method = entry.effectiveMethod;
-    const sub = url.pathname.slice(PROXY_PATH.length);
-    const match = matchFapiRoute(ctx.method, sub);
-    const headers: Record<string, string | string[]> = {};
-    if (!match) {
-      const status = routeExists(sub) ? 405 : 404;
-      return sendJson(res, status, { errors: [apiError('resource_not_found', 'not found', `No emulated route for ${ctx.method} ${sub}`)] });
+  // Test control API: never faulted, never logged; 404 for everything when it is off.
+  if (options.control) {
+    for (const route of CONTROL_ROUTES) {
+      table.on(
+        route.method,
+        CONTROL_PATH + route.path,
+        async ({ req, res, url }) => {
+          const raw = await readBody(req);
+          let out: { status: number; body: unknown };
+          try {
+            out = route.handler({ world, faults, log, api, query: url.searchParams, body: raw ? (JSON.parse(raw) as unknown) : undefined });
+          } catch (e) {
+            out = { status: 400, body: { error: (e as Error).message } };
+          }
+          sendJson(res, out.status, out.body);
+        },
+        { faults: false, log: false },
+      );
     }
-    entry.route = `${ctx.method} ${match.route.pattern}`;
-    ctx.params = match.params;
+  }
+  const controlMissing = ({ res, method, url }: RouteRequest) =>
+    options.control
+      ? sendJson(res, 404, { error: `no control route ${method} ${url.pathname.slice(CONTROL_PATH.length)}` })
+      : sendJson(res, 404, { errors: [apiError('resource_not_found', 'not found')] });
+  table.on('*', CONTROL_PATH, controlMissing, { faults: false, log: false });
+  table.on('*', `${CONTROL_PATH}/*`, controlMissing, { faults: false, log: false });
+
+  // clerk-js at Clerk's CDN layout under the proxy (script + lazy chunks).
+  table.on('GET', `${PROXY_PATH}/npm/@clerk/clerk-js@:version/dist/:file`, async ({ res, params }) => {
+    if (await sendFile(res, clerkDist, params.file!, { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' })) return;
+    sendJson(res, 404, { errors: [apiError('resource_not_found', 'not found')] });
+  });
+
+  // Frontend API.
+  for (const route of FAPI_ROUTES) {
+    table.on(route.method, PROXY_PATH + route.pattern, (r) => answerFapi(r, route), { name: `${route.method} ${route.pattern}` });
+  }
+  table.on('*', `${PROXY_PATH}/v1/*`, ({ res, method, url }) => {
+    const sub = url.pathname.slice(PROXY_PATH.length);
+    const status = table.pathKnown(url.pathname) ? 405 : 404;
+    sendJson(res, status, { errors: [apiError('resource_not_found', 'not found', `No emulated route for ${method} ${sub}`)] });
+  });
+
+  // Backend API (for @clerk/backend): the secret key first, then the route.
+  for (const route of BACKEND_ROUTES) {
+    table.on(route.method, BACKEND_PATH + route.pattern, ({ req, res, params, url }) => {
+      sendBackendJson(res, authorized(req, world) ? route.handler(world, params, url.searchParams) : invalidSecretKey());
+    });
+  }
+  table.on('*', `${BACKEND_PATH}/*`, ({ req, res, url }) => {
+    sendBackendJson(res, authorized(req, world) ? backendNotFound(`route ${url.pathname.slice(BACKEND_PATH.length)}`) : invalidSecretKey());
+  });
+
+  // The fake identity provider: consent page, its decision, its API.
+  const providerHeaders = { 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' };
+  table.on('GET', AUTHORIZE_PATH, async (r) => {
+    const out = authorizePage(await makeContext(r));
+    r.res.writeHead(out.status, { 'content-type': MIME['.html']!, ...providerHeaders });
+    r.res.end(out.html);
+  });
+  table.on('POST', AUTHORIZE_PATH, async (r) => {
+    const out = authorizeDecision(await makeContext(r));
+    if (out.location) {
+      r.res.writeHead(302, { location: out.location, 'cache-control': 'no-store' });
+      return void r.res.end();
+    }
+    r.res.writeHead(out.status, { 'content-type': MIME['.html']!, ...providerHeaders });
+    r.res.end(out.html);
+  });
+  table.on('GET', `${PROVIDER_API_PATH}/me`, async (r) => {
+    const out = providerMe(await makeContext(r));
+    sendJson(r.res, out.status, out.body, out.headers);
+  });
+
+  table.on('GET', '/emulator-assets/*', async ({ res, params }) => {
+    if (!(await sendFile(res, ASSETS_DIR, params['*']!, { 'cache-control': 'public, max-age=300' }))) return false;
+  });
+
+  if (demo) {
+    // The demo's server route talks to this emulator's Backend API; in real-Clerk mode to Clerk's, and only
+    // when a secret key for that instance is given.
+    const backend = demo.publishableKey
+      ? demo.secretKey
+        ? { secretKey: demo.secretKey, publishableKey: demo.publishableKey, apiUrl: () => demo.backendApiUrl, providerProfileUrl: demo.providerProfileUrl ?? ((_origin: string, provider: string) => PROVIDER_PROFILE_URLS[provider]) }
+        : null
+      : { secretKey: keys.secretKey, publishableKey: EMULATOR_PUBLISHABLE_KEY, apiUrl: (origin: string) => `${origin}${BACKEND_PATH}`, providerProfileUrl: (origin: string) => `${origin}${PROVIDER_API_PATH}/me` };
+    mountDemo(table, demo, backend);
+  }
+
+  table.on('GET', '/favicon.ico', ({ res }) => {
+    res.writeHead(204, { 'cache-control': 'public, max-age=3600' });
+    res.end();
+  });
+
+  async function answerFapi(r: RouteRequest, route: FapiRoute): Promise<void> {
+    const ctx = await makeContext(r);
+    const headers: Record<string, string | string[]> = {};
     try {
-      const out = await match.route.handler(ctx);
+      const out = await route.handler(ctx);
       if (ctx.setCookies.length) headers['set-cookie'] = ctx.setCookies;
       if (out.redirect) {
-        res.writeHead(out.status ?? 302, { location: out.redirect, 'cache-control': 'no-store', ...headers });
-        return void res.end();
+        r.res.writeHead(out.status ?? 302, { location: out.redirect, 'cache-control': 'no-store', ...headers });
+        return void r.res.end();
       }
-      return sendJson(res, out.status ?? 200, out.body, headers);
+      return sendJson(r.res, out.status ?? 200, out.body, headers);
     } catch (e) {
       if (ctx.setCookies.length) headers['set-cookie'] = ctx.setCookies;
       if (e instanceof FapiError) {
         store.save();
         const client = ctx.client;
-        return sendJson(res, e.status, { errors: e.errors, meta: client ? { client: clientJSON(client, store, world.settings, origin) } : {} }, headers);
+        return sendJson(r.res, e.status, { errors: e.errors, meta: client ? { client: clientJSON(client, store, world.settings, ctx.origin, keys) } : {} }, headers);
       }
       throw e;
     }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, entry: LogEntry): Promise<void> {
+    const host = req.headers.host ?? '127.0.0.1';
+    const origin = `http://${host}`;
+    const url = new URL(req.url ?? '/', origin);
+    const first = table.match(entry.effectiveMethod, url.pathname);
+    if (first) entry.route = first.route.name;
+    if (first && !first.route.log) unlogged.add(entry);
+
+    if (!first || first.route.faults) {
+      const fault = faults.take(req.method ?? 'GET', entry.effectiveMethod, url.pathname);
+      if (fault) {
+        if (fault.latencyMs) {
+          entry.fault = 'latency';
+          await new Promise((r) => setTimeout(r, fault.latencyMs));
+        }
+        if (fault.drop) {
+          entry.fault = 'drop';
+          entry.status = 0;
+          req.socket.destroy();
+          return;
+        }
+        if (fault.status !== undefined) {
+          entry.fault = 'status';
+          const code = fault.code ?? codeForStatus(fault.status);
+          return sendJson(res, fault.status, { errors: [{ code, message: 'Injected fault', long_message: `The emulator was told to fail this request with ${fault.status}.`, meta: {} }] });
+        }
+      }
+    }
+
+    for (const { route, params } of table.matches(entry.effectiveMethod, url.pathname)) {
+      entry.route = route.name;
+      if ((await route.handler({ req, res, url, origin, method: entry.effectiveMethod, params })) !== false) return;
+    }
+    delete entry.route;
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not found');
   }
 
   const server = createServer((req, res) => {
@@ -256,13 +337,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const finish = () => {
       entry.status = entry.fault === 'drop' ? 0 : res.statusCode;
       entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
-      if (entry.path.startsWith(CONTROL_PATH)) return;
+      if (unlogged.has(entry)) return;
       log.push(entry);
       if (log.length > logLimit) log.splice(0, log.length - logLimit);
       if (typeof options.logRequests === 'function') options.logRequests(entry);
       else if (options.logRequests) {
         const m = entry.effectiveMethod !== entry.method ? `${entry.method}(${entry.effectiveMethod})` : entry.method;
-        process.stdout.write(`${m} ${entry.path} ${entry.fault === 'drop' ? 'dropped' : entry.status} ${entry.durationMs}ms\n`);
+        process.stdout.write(`${m} ${entry.path} ${entry.fault === 'drop' ? 'dropped' : entry.status} ${entry.durationMs}ms${entry.route ? ` [${entry.route}]` : ''}\n`);
       }
     };
     let done = false;
@@ -296,6 +377,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     publishableKey: EMULATOR_PUBLISHABLE_KEY,
     proxyUrl: `${url}${PROXY_PATH}`,
+    secretKey: keys.secretKey,
+    backendApiUrl: `${url}${BACKEND_PATH}`,
+    jwtKey: keys.publicKeyPem,
     log,
     world,
     faults,

@@ -44,6 +44,22 @@ export interface SeedUser {
   phoneNumber?: string | null;
   externalAccounts?: SeedExternalAccount[];
   legalAccepted?: boolean;
+  /** Checked by reverification's `password` factor. */
+  password?: string | null;
+}
+
+/** The actions reverification can guard (Clerk asks for it on these account changes). */
+export const REVERIFICATION_ACTIONS = ['connect_external_account', 'remove_external_account'] as const;
+export type ReverificationAction = (typeof REVERIFICATION_ACTIONS)[number];
+
+/**
+ * Reverification ("step-up"): the guarded actions answer 403 `session_reverification_required` unless the
+ * session verified a first factor within `afterMinutes`. Only `first_factor` is emulated (no second factors).
+ */
+export interface ReverificationSetting {
+  actions: ReverificationAction[];
+  afterMinutes: number;
+  level: 'first_factor';
 }
 
 /** The emulated instance. Every field is optional in a settings file: it is merged over `DEFAULT_SETTINGS`. */
@@ -72,13 +88,21 @@ export interface EmulatorSettings {
     terms: string;
     privacyPolicy: string;
   };
+  /** Reverification for connecting and removing external accounts; `null`: off (the default). */
+  reverification: ReverificationSetting | null;
   /** Users present after start and after every reset. */
   users: SeedUser[];
 }
 
 export type SettingsInput = {
-  [K in keyof EmulatorSettings]?: EmulatorSettings[K] extends unknown[] ? EmulatorSettings[K] : Partial<EmulatorSettings[K]>;
-} & { attributes?: Partial<Record<AttributeName, Partial<AttributeSetting>>> };
+  [K in Exclude<keyof EmulatorSettings, 'reverification'>]?: EmulatorSettings[K] extends unknown[] ? EmulatorSettings[K] : Partial<EmulatorSettings[K]>;
+} & {
+  attributes?: Partial<Record<AttributeName, Partial<AttributeSetting>>>;
+  /** `true`: both actions, 10 minutes, first factor; an object is merged over that; `false`/`null`: off. */
+  reverification?: boolean | null | Partial<ReverificationSetting>;
+};
+
+export const DEFAULT_REVERIFICATION: ReverificationSetting = { actions: [...REVERIFICATION_ACTIONS], afterMinutes: 10, level: 'first_factor' };
 
 const attr = (enabled: boolean, required: boolean): AttributeSetting => ({ enabled, required });
 
@@ -112,6 +136,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
     terms: '/terms',
     privacyPolicy: '/privacy',
   },
+  reverification: null,
   users: [],
 };
 
@@ -127,6 +152,10 @@ export function mergeSettings(base: EmulatorSettings, input: SettingsInput = {})
   if (input.clientCookieDays !== undefined) out.clientCookieDays = input.clientCookieDays;
   if (input.usernameLength) out.usernameLength = { ...out.usernameLength, ...input.usernameLength };
   if (input.urls) out.urls = { ...out.urls, ...input.urls };
+  if (input.reverification !== undefined) {
+    const r = input.reverification;
+    out.reverification = !r ? null : r === true ? structuredClone(DEFAULT_REVERIFICATION) : { ...(out.reverification ?? DEFAULT_REVERIFICATION), ...structuredClone(r) };
+  }
   if (input.attributes) {
     for (const [name, value] of Object.entries(input.attributes) as [AttributeName, Partial<AttributeSetting>][]) {
       out.attributes[name] = { ...out.attributes[name], ...value };
@@ -144,6 +173,12 @@ export function validateSettings(s: EmulatorSettings): void {
   }
   if (s.usernameLength.min < 1 || s.usernameLength.max < s.usernameLength.min) throw new Error('settings: bad usernameLength');
   if (!(s.clientCookieDays > 0)) throw new Error('settings: clientCookieDays must be a positive number');
+  const r = s.reverification;
+  if (r) {
+    if (r.level !== 'first_factor') throw new Error(`settings: reverification level ${JSON.stringify(r.level)} is not emulated (only first_factor)`);
+    if (!(r.afterMinutes >= 1)) throw new Error('settings: reverification.afterMinutes must be at least 1');
+    for (const a of r.actions) if (!(REVERIFICATION_ACTIONS as readonly string[]).includes(a)) throw new Error(`settings: unknown reverification action ${JSON.stringify(a)}`);
+  }
 }
 
 export function loadSettingsFile(path: string, base: EmulatorSettings = DEFAULT_SETTINGS): EmulatorSettings {

@@ -1,7 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
+import { newId, now } from './clock';
+import { PROVIDER_TOKEN_LIFETIME_MS, SESSION_LIFETIME_MS } from './durations';
 import type { SeedUser, EmulatorSettings } from './settings';
-import type { ClerkAPIErrorJSON, VerificationStatus } from './types';
+import { failedVerification, verified, type VerificationRecord } from './verification';
+
+export { newId, now } from './clock';
+export type { VerificationRecord } from './verification';
 
 /** What the fake provider says about the person who consented. */
 export interface Identity {
@@ -14,20 +18,13 @@ export interface Identity {
   imageUrl: string;
 }
 
-export interface VerificationRecord {
-  status: VerificationStatus;
-  strategy: string;
-  redirectUrl?: string;
-  error?: ClerkAPIErrorJSON;
-  attempts: number;
-  expireAt: number;
-}
-
 export interface ExternalAccountRecord extends Identity {
   id: string;
   identificationId: string;
   approvedScopes: string;
   verification: VerificationRecord;
+  /** The provider's access token Clerk got at the last consent (what the Backend API hands out). */
+  accessToken: string | null;
   createdAt: number;
 }
 
@@ -39,6 +36,8 @@ export interface UserRecord {
   emails: { id: string; email: string }[];
   phones: { id: string; phone: string }[];
   externalAccounts: ExternalAccountRecord[];
+  /** Plain text: the emulator is a test double (reverification's `password` factor checks it). */
+  password: string | null;
   legalAcceptedAt: number | null;
   unsafeMetadata: Record<string, unknown>;
   lastSignInAt: number | null;
@@ -55,6 +54,20 @@ export interface SessionRecord {
   updatedAt: number;
   lastActiveAt: number;
   expireAt: number;
+  /**
+   * When a first factor was last verified (sign-in, or reverification): `factor_verification_age`. Missing in
+   * sessions persisted by older emulators: they count from `createdAt`.
+   */
+  firstFactorVerifiedAt?: number;
+  /** A reverification in progress (`POST /sessions/:id/verify`); missing like the field above. */
+  reverification?: ReverificationRecord | null;
+}
+
+export interface ReverificationRecord {
+  id: string;
+  level: 'first_factor' | 'second_factor' | 'multi_factor';
+  status: 'needs_first_factor' | 'needs_second_factor' | 'complete';
+  firstFactorVerification: VerificationRecord | null;
 }
 
 export interface SignInRecord {
@@ -65,6 +78,7 @@ export interface SignInRecord {
   /** Set by the OAuth callback when the provider's identity matches no user (for the transfer). */
   pendingIdentity: Identity | null;
   pendingScopes: string;
+  pendingAccessToken: string | null;
   userId: string | null;
   createdSessionId: string | null;
   createdAt: number;
@@ -87,6 +101,7 @@ export interface SignUpRecord {
   externalVerification: VerificationRecord | null;
   identity: Identity | null;
   identityScopes: string;
+  identityAccessToken: string | null;
   createdSessionId: string | null;
   createdUserId: string | null;
   createdAt: number;
@@ -129,19 +144,18 @@ export interface StateData {
   signIns: Record<string, SignInRecord>;
   signUps: Record<string, SignUpRecord>;
   oauth: Record<string, OAuthTransaction>;
+  /** Access tokens the fake provider issued, by token. */
+  providerTokens: Record<string, ProviderToken>;
 }
 
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-export function newId(prefix: string, length = 27): string {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (const b of bytes) out += ALPHABET[b % ALPHABET.length];
-  return `${prefix}_${out}`;
+export interface ProviderToken {
+  token: string;
+  identity: Identity;
+  scopes: string[];
+  expiresAt: number;
 }
 
-export const now = (): number => Date.now();
-
-const emptyData = (): StateData => ({ users: {}, sessions: {}, clients: {}, signIns: {}, signUps: {}, oauth: {} });
+const emptyData = (): StateData => ({ users: {}, sessions: {}, clients: {}, signIns: {}, signUps: {}, oauth: {}, providerTokens: {} });
 
 export function identityFromSeed(provider: string, seed: SeedUser, account: NonNullable<SeedUser['externalAccounts']>[number]): Identity {
   return {
@@ -155,8 +169,17 @@ export function identityFromSeed(provider: string, seed: SeedUser, account: NonN
   };
 }
 
-export function verified(strategy: string): VerificationRecord {
-  return { status: 'verified', strategy, attempts: 0, expireAt: now() + 600_000 };
+/** Clerk's messages for the error codes a seeded external account can carry (the four "Reconnect" codes). */
+const SEEDED_ERROR_MESSAGES: Record<string, string> = {
+  external_account_missing_refresh_token: 'The connection to this account has expired: no refresh token. Reconnect it.',
+  oauth_fetch_user_error: 'The provider could not return the account details. Reconnect it.',
+  oauth_token_exchange_error: 'The provider rejected the authorization code. Reconnect it.',
+  external_account_email_address_verification_required: 'The email address of this account needs to be verified. Reconnect it.',
+};
+
+function seededAccountError(code: string) {
+  const message = SEEDED_ERROR_MESSAGES[code] ?? code;
+  return { code, message, long_message: message, meta: {} };
 }
 
 /** In-memory store, optionally written to a JSON file after every mutation. */
@@ -201,6 +224,7 @@ export class Store {
       emails: seed.emailAddress ? [{ id: newId('idn'), email: seed.emailAddress.toLowerCase() }] : [],
       phones: seed.phoneNumber ? [{ id: newId('idn'), phone: seed.phoneNumber }] : [],
       externalAccounts: [],
+      password: seed.password ?? null,
       legalAcceptedAt: seed.legalAccepted ? t : null,
       unsafeMetadata: {},
       lastSignInAt: null,
@@ -211,16 +235,9 @@ export class Store {
       const identity = identityFromSeed(acc.provider, seed, acc);
       const other = this.findExternalAccount(acc.provider, identity.providerUserId);
       if (other) throw new Error(`seed: ${acc.provider} account ${identity.providerUserId} already belongs to ${other.user.id}`);
-      const record = this.newExternalAccount(identity, acc.approvedScopes ?? '');
-      if (acc.errorCode) {
-        record.verification = {
-          status: 'failed',
-          strategy: `oauth_${acc.provider}`,
-          attempts: 0,
-          expireAt: t,
-          error: { code: acc.errorCode, message: acc.errorCode, long_message: acc.errorCode, meta: {} },
-        };
-      }
+      const scopes = acc.approvedScopes ?? '';
+      const record = this.newExternalAccount(identity, scopes, acc.errorCode ? null : this.issueProviderToken(identity, scopes.split(' ').filter(Boolean)));
+      if (acc.errorCode) record.verification = failedVerification(`oauth_${acc.provider}`, seededAccountError(acc.errorCode));
       user.externalAccounts.push(record);
     }
     this.data.users[id] = user;
@@ -228,15 +245,23 @@ export class Store {
     return user;
   }
 
-  newExternalAccount(identity: Identity, scopes: string): ExternalAccountRecord {
+  newExternalAccount(identity: Identity, scopes: string, accessToken: string | null): ExternalAccountRecord {
     return {
       ...identity,
       id: newId('eac'),
       identificationId: newId('idn'),
       approvedScopes: scopes,
       verification: verified(`oauth_${identity.provider}`),
+      accessToken,
       createdAt: now(),
     };
+  }
+
+  /** The fake provider's side of a code exchange: a fresh access token for this identity and these scopes. */
+  issueProviderToken(identity: Identity, scopes: string[]): string {
+    const token = newId(`${identity.provider}_at`, 32);
+    this.data.providerTokens[token] = { token, identity: { ...identity }, scopes, expiresAt: now() + PROVIDER_TOKEN_LIFETIME_MS };
+    return token;
   }
 
   findExternalAccount(provider: string, providerUserId: string): { user: UserRecord; account: ExternalAccountRecord } | null {
@@ -294,7 +319,9 @@ export class Store {
       createdAt: t,
       updatedAt: t,
       lastActiveAt: t,
-      expireAt: t + 7 * 24 * 3600_000,
+      expireAt: t + SESSION_LIFETIME_MS,
+      firstFactorVerifiedAt: t,
+      reverification: null,
     };
     this.data.sessions[session.id] = session;
     client.sessionIds.push(session.id);

@@ -12,6 +12,8 @@ export type {
   OAuthStrategy,
   PhoneNumberJSON,
   SessionJSON,
+  SessionVerificationJSON,
+  SignInFirstFactorJSON,
   SignInJSON,
   SignUpField,
   SignUpJSON,

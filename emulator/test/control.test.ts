@@ -62,8 +62,8 @@ describe('control API', () => {
     } finally {
       process.stdout.write = write;
     }
-    assert.match(lines[0]!, /^POST\(PATCH\) \/__clerk\/v1\/environment 200 [\d.]+ms\n$/);
-    assert.match(lines[1]!, /^GET \/__clerk\/v1\/client dropped [\d.]+ms\n$/);
+    assert.match(lines[0]!, /^POST\(PATCH\) \/__clerk\/v1\/environment 200 [\d.]+ms \[PATCH \/v1\/environment\]\n$/);
+    assert.match(lines[1]!, /^GET \/__clerk\/v1\/client dropped [\d.]+ms \[GET \/v1\/client\]\n$/);
     assert.equal(lines.length, 2, 'control calls are not logged');
   });
 

@@ -2,7 +2,10 @@
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { EMULATOR_PUBLISHABLE_KEY, FAPI_ERRORS, VERIFICATION_CODE, VERIFICATION_ERRORS, fapiRoutes, type RunningEmulator } from '../src/index';
-import { FapiClient, TEST_SETTINGS, seen, withEmu } from './helpers';
+import { EMULATOR_DIR } from '../src/paths';
+import { ALICE, FapiClient, TEST_SETTINGS, seen, withEmu } from './helpers';
+
+const ALICE_WITH_BROKEN_GOOGLE = { ...ALICE, externalAccounts: [{ provider: 'google', providerUserId: 'google-alice', errorCode: 'external_account_missing_refresh_token' }, { provider: 'github', providerUserId: 'github-alice' }] };
 
 let emu: RunningEmulator;
 let c: FapiClient;
@@ -571,6 +574,195 @@ describe('external accounts', () => {
     await signIn('user:user_err');
     const ea = (await c.fapi('GET', '/me')).json.response.external_accounts[0];
     assert.equal(ea.verification.error.code, 'external_account_missing_refresh_token');
+  });
+});
+
+describe('connected accounts (what <connected-accounts> needs)', () => {
+  const account = () => `${emu.url}/account`;
+  async function signIn(choice = 'user:user_alice') {
+    await c.consent(await startSignIn(), choice);
+    c.sessionId = (await c.fapi('GET', '/client')).json.response.last_active_session_id;
+    return c.sessionId!;
+  }
+  const accounts = async () => (await c.fapi('GET', '/me')).json.response.external_accounts as any[];
+
+  it('connect: approved scopes are the default scopes plus the additional ones; oidc_prompt reaches the provider as prompt', async () => {
+    await signIn();
+    const r = await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: account(), additional_scope: ['repo'], oidc_prompt: 'consent' });
+    const url = new URL(r.json.response.verification.external_verification_redirect_url);
+    assert.equal(url.pathname, '/oauth/authorize');
+    assert.equal(url.searchParams.get('prompt'), 'consent');
+    assert.equal(url.searchParams.get('scope'), 'openid email profile repo', 'TEST_SETTINGS github has no defaultScopes: the fallback ones');
+    await c.consent(url.toString(), 'new', { email: 'alice.gh@example.com' });
+    const gh = (await accounts()).find((a) => a.provider === 'github');
+    assert.deepEqual([gh.verification.status, gh.approved_scopes], ['verified', 'openid email profile repo']);
+  });
+
+  it('the connection of another user: external_account_exists with Clerk-like wording, browser back on redirect_url', async () => {
+    await signIn();
+    const ea = (await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: account() })).json.response;
+    const { page } = await c.consent(ea.verification.external_verification_redirect_url, 'user:user_bob');
+    assert.equal(page, account());
+    const gh = (await accounts()).find((a) => a.id === ea.id);
+    assert.deepEqual([gh.verification.status, gh.verification.error.code, gh.verification.error.message], ['failed', 'external_account_exists', 'This account is already connected to another user.']);
+  });
+
+  it('denied consent: failed + oauth_access_denied, back on redirect_url', async () => {
+    await signIn();
+    const ea = (await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_custom_acme', redirect_url: account() })).json.response;
+    assert.equal(ea.provider, 'custom_acme');
+    const { page } = await c.consent(ea.verification.external_verification_redirect_url, 'deny');
+    assert.equal(page, account());
+    const acme = (await accounts()).find((a) => a.id === ea.id);
+    assert.deepEqual([acme.verification.status, acme.verification.error.code], ['failed', 'oauth_access_denied']);
+  });
+
+  it('a failed connection is served as failed + error, and reconnecting the same strategy replaces it', async () => {
+    emu.reset({ users: [{ ...ALICE_WITH_BROKEN_GOOGLE }] });
+    await c.consent(await startSignIn('oauth_github'), 'user:user_alice');
+    c.sessionId = (await c.fapi('GET', '/client')).json.response.last_active_session_id;
+    const broken = (await accounts()).find((a) => a.provider === 'google');
+    assert.equal(broken.verification.status, 'failed');
+    assert.equal(broken.verification.error.code, 'external_account_missing_refresh_token');
+    assert.match(broken.verification.error.long_message, /Reconnect/);
+    const fresh = (await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_google', redirect_url: account(), oidc_prompt: 'consent' })).json.response;
+    await c.consent(fresh.verification.external_verification_redirect_url, 'user:user_alice');
+    const google = (await accounts()).filter((a) => a.provider === 'google');
+    assert.deepEqual(google.map((a) => [a.id, a.verification.status, a.provider_user_id]), [[fresh.id, 'verified', 'google-alice']]);
+  });
+
+  it('connecting an identity already verified on your own profile fails (already connected), the old one stays', async () => {
+    await signIn();
+    const before = (await accounts()).find((a) => a.provider === 'google');
+    const again = (await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_google', redirect_url: account() })).json.response;
+    await c.consent(again.verification.external_verification_redirect_url, 'user:user_alice');
+    const list = await accounts();
+    assert.equal(list.find((a) => a.id === before.id).verification.status, 'verified');
+    assert.equal(list.find((a) => a.id === again.id).verification.error.code, 'external_account_exists');
+  });
+
+  it('connect-only providers: in social and socialProviderStrategies material, not authenticatable; connect works, sign-in/up does not', async () => {
+    emu.setSettings({ providers: [...TEST_SETTINGS.providers, { strategy: 'oauth_notion', name: 'Notion', logoUrl: '/emulator-assets/providers/notion.svg', authenticatable: false, defaultScopes: ['read_content'] }] });
+    const env = (await c.fapi('GET', '/environment')).json;
+    assert.deepEqual(env.user_settings.social.oauth_notion, { enabled: true, required: false, authenticatable: false, strategy: 'oauth_notion', name: 'Notion', logo_url: `${emu.url}/emulator-assets/providers/notion.svg` });
+    assert.deepEqual(env.user_settings.social.oauth_custom_acme, { enabled: true, required: false, authenticatable: true, strategy: 'oauth_custom_acme', name: 'Acme SSO', logo_url: `${emu.url}/emulator-assets/providers/custom_acme.svg` });
+    const signInWith = await c.fapi('POST', '/client/sign_ins', { strategy: 'oauth_notion', redirect_url: cb() });
+    assert.deepEqual([signInWith.status, signInWith.json.errors[0].code, signInWith.json.errors[0].meta.param_name], [422, 'form_param_value_invalid', 'strategy']);
+    const signUpWith = await c.fapi('POST', '/client/sign_ups', { strategy: 'oauth_notion', redirect_url: cb() });
+    assert.equal(signUpWith.status, 422);
+    await signIn();
+    const ea = (await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_notion', redirect_url: account() })).json.response;
+    assert.equal(new URL(ea.verification.external_verification_redirect_url).searchParams.get('scope'), 'read_content');
+    await c.consent(ea.verification.external_verification_redirect_url, 'user:user_alice');
+    const notion = (await accounts()).find((a) => a.provider === 'notion');
+    assert.deepEqual([notion.verification.status, notion.approved_scopes, notion.email_address], ['verified', 'read_content', 'alice@example.com']);
+    const disabled = await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_apple', redirect_url: account() });
+    assert.equal(disabled.json.errors[0].code, 'form_param_value_invalid', 'a provider the instance does not have');
+  });
+
+  it('the default settings file has a connect-only Notion and the custom Acme provider', async () => {
+    const { emu: other, client } = await withEmu({ settings: `${EMULATOR_DIR}/settings/default.json` });
+    try {
+      const social = (await client.fapi('GET', '/environment')).json.user_settings.social;
+      assert.equal(social.oauth_notion.authenticatable, false);
+      assert.equal(social.oauth_custom_acme.name, 'Acme SSO');
+      assert.deepEqual(Object.values(social).filter((p: any) => p.authenticatable).length, 5, 'the five sign-in buttons stay');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('reverification', () => {
+  async function signIn() {
+    await c.consent(await startSignIn(), 'user:user_alice');
+    const client = (await c.fapi('GET', '/client')).json.response;
+    c.sessionId = client.last_active_session_id;
+    return client.last_active_session_id as string;
+  }
+
+  it('off by default; when on, a fresh sign-in may connect and remove', async () => {
+    assert.equal((await c.fapi('GET', '/environment')).json.auth_config.reverification, false);
+    emu.setSettings({ reverification: true });
+    assert.equal((await c.fapi('GET', '/environment')).json.auth_config.reverification, true);
+    await signIn();
+    const r = await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: `${emu.url}/account` });
+    assert.equal(r.status, 200);
+    assert.equal((await c.fapi('DELETE', `/me/external_accounts/${r.json.response.id}`)).status, 200);
+  });
+
+  it('an old verification: connect and remove answer 403 session_reverification_required with the level; password reverification lifts it', async () => {
+    emu.setSettings({ reverification: { afterMinutes: 10 } });
+    const sid = await signIn();
+    assert.equal(emu.ageSessions(11), 1);
+    const client = (await c.fapi('GET', '/client')).json.response;
+    assert.deepEqual(client.sessions[0].factor_verification_age, [11, -1]);
+    const connect = await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: `${emu.url}/account` });
+    assert.equal(connect.status, 403);
+    assert.equal(connect.json.errors[0].code, 'session_reverification_required');
+    assert.deepEqual(connect.json.errors[0].meta, { reverification: { level: 'first_factor', after_minutes: 10 } });
+    const google = client.sessions[0].user.external_accounts[0];
+    assert.equal((await c.fapi('DELETE', `/me/external_accounts/${google.id}`)).json.errors[0].code, 'session_reverification_required');
+    assert.equal((await c.fapi('GET', '/me')).json.response.external_accounts.length, 1, 'nothing removed');
+
+    const start = await c.fapi('POST', `/client/sessions/${sid}/verify`, { level: 'first_factor' });
+    assert.equal(start.status, 200);
+    const sv = start.json.response;
+    assert.deepEqual([sv.object, sv.status, sv.level, sv.session.id], ['session_verification', 'needs_first_factor', 'first_factor', sid]);
+    assert.deepEqual(sv.supported_first_factors.map((f: any) => f.strategy), ['password', 'email_code']);
+    assert.equal(start.json.client.sessions[0].user.password_enabled, true);
+    const wrong = await c.fapi('POST', `/client/sessions/${sid}/verify/attempt_first_factor`, { strategy: 'password', password: 'Tr0ub4dor&3' });
+    assert.deepEqual([wrong.status, wrong.json.errors[0].code, wrong.json.errors[0].meta.param_name], [422, 'form_password_incorrect', 'password']);
+    const right = await c.fapi('POST', `/client/sessions/${sid}/verify/attempt_first_factor`, { strategy: 'password', password: 'correct horse battery staple' });
+    assert.equal(right.status, 200);
+    assert.deepEqual([right.json.response.status, right.json.response.first_factor_verification.status], ['complete', 'verified']);
+    assert.deepEqual(right.json.response.session.factor_verification_age, [0, -1]);
+    const jwt = (await c.fapi('POST', `/client/sessions/${sid}/tokens`)).json.jwt;
+    assert.deepEqual(JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()).fva, [0, -1]);
+
+    assert.equal((await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: `${emu.url}/account` })).status, 200);
+    assert.equal((await c.fapi('DELETE', `/me/external_accounts/${google.id}`)).status, 200);
+  });
+
+  it('email_code reverification: prepare with the email address id, then 424242; wrong code, unknown strategy, nothing started', async () => {
+    emu.setSettings({ reverification: { actions: ['remove_external_account'] } });
+    const sid = await signIn();
+    emu.ageSessions(60);
+    const google = (await c.fapi('GET', '/me')).json.response.external_accounts[0];
+    assert.equal((await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: `${emu.url}/account` })).status, 200, 'connect is not guarded');
+    const notStarted = await c.fapi('POST', `/client/sessions/${sid}/verify/attempt_first_factor`, { strategy: 'password', password: 'x' });
+    assert.deepEqual([notStarted.status, notStarted.json.errors[0].code], [400, 'verification_missing']);
+    const sv = (await c.fapi('POST', `/client/sessions/${sid}/verify`, { level: 'first_factor' })).json.response;
+    const email = sv.supported_first_factors.find((f: any) => f.strategy === 'email_code');
+    assert.equal(email.safe_identifier, 'alice@example.com');
+    const badLevel = await c.fapi('POST', `/client/sessions/${sid}/verify`, { level: 'strict' });
+    assert.equal(badLevel.json.errors[0].meta.param_name, 'level');
+    const badStrategy = await c.fapi('POST', `/client/sessions/${sid}/verify/prepare_first_factor`, { strategy: 'phone_code' });
+    assert.equal(badStrategy.json.errors[0].code, 'form_param_value_invalid');
+    const prep = await c.fapi('POST', `/client/sessions/${sid}/verify/prepare_first_factor`, { strategy: 'email_code', email_address_id: email.email_address_id });
+    assert.equal(prep.json.response.first_factor_verification.status, 'unverified');
+    const wrong = await c.fapi('POST', `/client/sessions/${sid}/verify/attempt_first_factor`, { strategy: 'email_code', code: '000000' });
+    assert.equal(wrong.json.errors[0].code, 'form_code_incorrect');
+    const ok = await c.fapi('POST', `/client/sessions/${sid}/verify/attempt_first_factor`, { strategy: 'email_code', code: VERIFICATION_CODE });
+    assert.equal(ok.json.response.status, 'complete');
+    assert.equal((await c.fapi('DELETE', `/me/external_accounts/${google.id}`)).status, 200);
+  });
+
+  it('settings: only first_factor is emulated; afterMinutes at least 1', () => {
+    assert.throws(() => emu.setSettings({ reverification: { level: 'multi_factor' as 'first_factor' } }), /not emulated/);
+    assert.throws(() => emu.setSettings({ reverification: { afterMinutes: 0 } }), /afterMinutes/);
+  });
+
+  it('faults reach the new routes like any other', async () => {
+    const sid = await signIn();
+    emu.injectFault({ method: 'POST', path: '/__clerk/v1/me/external_accounts', status: 503 });
+    emu.injectFault({ path: '/__clerk/v1/client/sessions/*/verify', status: 429 });
+    emu.injectFault({ method: 'DELETE', path: '/__clerk/v1/me/external_accounts/*', status: 403, code: 'session_reverification_required' });
+    assert.equal((await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: `${emu.url}/account` })).status, 503);
+    assert.equal((await c.fapi('POST', `/client/sessions/${sid}/verify`, { level: 'first_factor' })).json.errors[0].code, 'too_many_requests');
+    const del = await c.fapi('DELETE', '/me/external_accounts/eac_x');
+    assert.deepEqual([del.status, del.json.errors[0].code], [403, 'session_reverification_required']);
+    assert.equal((await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: `${emu.url}/account` })).status, 200, 'one time only');
   });
 });
 

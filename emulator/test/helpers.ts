@@ -117,6 +117,7 @@ export const ALICE = {
   firstName: 'Alice',
   lastName: 'Example',
   emailAddress: 'alice@example.com',
+  password: 'correct horse battery staple',
   legalAccepted: true,
   externalAccounts: [{ provider: 'google', providerUserId: 'google-alice', approvedScopes: 'openid email profile' }],
 };

@@ -45,6 +45,8 @@ export interface Control {
   seedUser(user: SeedUser): { id: string };
   setSettings(patch: SettingsInput): void;
   injectFault(spec: FaultSpec): number;
+  /** Moves every active session's last first-factor verification this many minutes back (reverification). */
+  ageSessions(minutes: number): number;
   /** Request log entries since the last `clearLog()` (or start). */
   log(): LogEntry[];
   clearLog(): void;
@@ -112,6 +114,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     seedUser: (u) => emulator.seedUser(u),
     setSettings: (p) => void emulator.setSettings(p),
     injectFault: (f) => emulator.injectFault(f),
+    ageSessions: (m) => emulator.ageSessions(m),
     log: () => [...emulator.log],
     clearLog: () => emulator.clearLog(),
   };
@@ -254,5 +257,55 @@ export function clerkUser(page: Page): Promise<{ id: string; username: string | 
   return page.evaluate(() => {
     const u = (window as unknown as { Clerk?: { user?: { id: string; username: string | null; primaryEmailAddress?: { emailAddress: string } | null } | null } }).Clerk?.user;
     return u ? { id: u.id, username: u.username, email: u.primaryEmailAddress?.emailAddress ?? null } : null;
+  });
+}
+
+export interface ConnectOptions {
+  /** Where the provider round trip returns (default: the page's current URL, as Clerk's UI does). */
+  redirectUrl?: string;
+  additionalScopes?: string[];
+  oidcPrompt?: string;
+}
+
+/**
+ * Starts connecting a social account with the real clerk-js on the page (`Clerk.user.createExternalAccount`),
+ * then navigates to the provider like a page must (clerk-js does not). Resolves once the fake provider's page
+ * is open; continue with `signInThroughFakeProvider()`. Rejects with the Clerk error code (e.g.
+ * `session_reverification_required`) when the call fails.
+ */
+export async function connectWithClerk(page: Page, strategy: string, options: ConnectOptions = {}): Promise<void> {
+  const target = await page.evaluate(
+    async ([s, o]) => {
+      type Account = { verification: { externalVerificationRedirectURL: URL | null } | null };
+      const clerk = (window as unknown as { Clerk: { user: { createExternalAccount(p: unknown): Promise<Account> } } }).Clerk;
+      try {
+        const account = await clerk.user.createExternalAccount({ strategy: s, redirectUrl: o.redirectUrl ?? window.location.href, additionalScopes: o.additionalScopes, oidcPrompt: o.oidcPrompt });
+        return { url: String(account.verification?.externalVerificationRedirectURL ?? '') };
+      } catch (e) {
+        return { error: (e as { errors?: { code: string }[] }).errors?.[0]?.code ?? String(e) };
+      }
+    },
+    [strategy, options] as const,
+  );
+  if ('error' in target) throw new Error(`createExternalAccount failed: ${target.error}`);
+  if (!target.url) throw new Error('createExternalAccount returned no external_verification_redirect_url');
+  await page.goto(target.url);
+}
+
+/** `Clerk.user.externalAccounts` as plain data (`provider` has no `oauth_` prefix). */
+export function clerkExternalAccounts(
+  page: Page,
+): Promise<{ id: string; provider: string; emailAddress: string; approvedScopes: string; status: string | null; errorCode: string | null }[]> {
+  return page.evaluate(() => {
+    type Account = { id: string; provider: string; emailAddress: string; approvedScopes: string; verification: { status: string | null; error: { code: string } | null } | null };
+    const user = (window as unknown as { Clerk?: { user?: { externalAccounts: Account[] } | null } }).Clerk?.user;
+    return (user?.externalAccounts ?? []).map((a) => ({
+      id: a.id,
+      provider: a.provider,
+      emailAddress: a.emailAddress,
+      approvedScopes: a.approvedScopes,
+      status: a.verification?.status ?? null,
+      errorCode: a.verification?.error?.code ?? null,
+    }));
   });
 }

@@ -35,7 +35,7 @@ describe('connected accounts with the real clerk-js, and the server route', () =
     await waitForProviderReady(page);
     const github = (await clerkExternalAccounts(page)).find((a) => a.provider === 'github');
     assert.deepEqual(github && [github.status, github.emailAddress, github.approvedScopes], ['verified', 'alice.gh@example.com', 'user:email read:user repo']);
-    await page.waitForSelector('#linked-accounts li[data-provider="github"]');
+    await page.waitForSelector('connected-accounts [part~="account-github"]');
 
     const gh = await profile(page, 'github');
     assert.equal(gh.status, 200, JSON.stringify(gh.body));

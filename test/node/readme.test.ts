@@ -2,12 +2,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
-import { STATUS_MEANINGS } from '../../src/status.ts';
-import { PROVIDER_STATUSES } from '../../src/context.ts';
-import { OAUTH_BUTTONS_STATUSES } from '../../src/elements/oauth-buttons/oauth-buttons.ts';
-import { SSO_CALLBACK_STATUSES } from '../../src/elements/sso-callback/sso-callback.ts';
-import { CONTINUE_SIGNUP_STATUSES } from '../../src/elements/continue-signup/continue-signup.ts';
-import { CONNECTED_ACCOUNTS_STATUSES } from '../../src/elements/connected-accounts/connected-accounts.ts';
+import { STATUS_MEANINGS } from '../../src/status.js';
+import { PROVIDER_STATUSES } from '../../src/context.js';
+import { OAUTH_BUTTONS_STATUSES } from '../../src/elements/oauth-buttons/oauth-buttons.js';
+import { SSO_CALLBACK_STATUSES } from '../../src/elements/sso-callback/sso-callback.js';
+import { CONTINUE_SIGNUP_STATUSES } from '../../src/elements/continue-signup/continue-signup.js';
+import { CONNECTED_ACCOUNTS_STATUSES } from '../../src/elements/connected-accounts/connected-accounts.js';
 
 const ELEMENTS: Record<string, readonly string[]> = {
   'clerk-provider': PROVIDER_STATUSES,

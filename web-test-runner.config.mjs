@@ -21,7 +21,7 @@ function flakyClerkScript(context, next) {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/node/**'],
   nodeResolve: true,
   middleware: [flakyClerkScript],
   // One page at a time: open-wc's fixture() waits for an animation frame, which hidden pages never get.

@@ -276,15 +276,113 @@ describe('<connected-accounts>', () => {
     expect(m.fake.callsTo('user.createExternalAccount')).to.have.length(2);
   });
 
-  it('back from the provider: reloads the user and says how it went', async () => {
+  it('back from the provider: says how it went from the user clerk-js loaded, without reloading it', async () => {
     rememberReturn({ action: 'reauthorize', strategy: 'oauth_github', userId: 'user_bob', missingScopes: ['repo'] });
     const fake = new FakeClerk(scenarios.accountsEveryState);
     fake.user!.externalAccounts[1]!.approvedScopes = 'read:user repo';
     const m = await setup(fake, { attrs: { 'additional-scopes': 'github: repo' } });
     await until(() => text(m, 'status') !== '', 'outcome message');
-    expect(m.fake.callsTo('user.reload')).to.have.length(1);
+    expect(m.fake.callsTo('user.reload')).to.have.length(0);
     expect(text(m, 'status')).to.equal('GitHub now has access to: repo');
     expect(row(m, 'github').dataset.state).to.equal('connected');
+  });
+
+  it('back from the provider with scopes still missing: names them', async () => {
+    rememberReturn({ action: 'reauthorize', strategy: 'oauth_github', userId: 'user_bob', missingScopes: ['repo'] });
+    const m = await setup(scenarios.accountsEveryState, { attrs: { 'additional-scopes': 'github: repo' } });
+    await until(() => text(m, 'status') !== '', 'outcome message');
+    expect(text(m, 'status')).to.equal('GitHub still lacks access to: repo');
+  });
+
+  it('back from a connection the loaded user does not show yet: reloads the user once, then reports it', async () => {
+    rememberReturn({ action: 'connect', strategy: 'oauth_github', userId: 'user_alice' });
+    const fake = new FakeClerk(scenarios.accountsSignedIn);
+    const reload = fake.user!.reload.bind(fake.user!);
+    fake.user!.reload = async () => {
+      await reload();
+      await fake.user!.createExternalAccount({ strategy: 'oauth_github' });
+      const added = fake.user!.externalAccounts.at(-1)!;
+      added.verification = { status: 'verified', error: null, externalVerificationRedirectURL: null };
+      return fake.user!;
+    };
+    const m = await setup(fake);
+    await until(() => text(m, 'status') !== '', 'outcome message');
+    expect(m.fake.callsTo('user.reload')).to.have.length(1);
+    expect(text(m, 'status')).to.equal('The provider has been added to your account');
+    expect(row(m, 'github').dataset.state).to.equal('connected');
+  });
+
+  it('a code factor: the code is sent to the session’s email and checked', async () => {
+    const m = await setup({ ...scenarios.accountsReverification, reverification: { factors: ['email_code'] } });
+    part<HTMLButtonElement>(m, 'remove')!.click();
+    await settle(m);
+    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await until(() => !!m.root.querySelector('#reverify-input'), 'the code step');
+    expect(m.fake.callsTo('session.prepareFirstFactorVerification')).to.deep.equal([[{ strategy: 'email_code', emailAddressId: 'idn_email' }]]);
+    const input = m.root.querySelector<HTMLInputElement>('#reverify-input')!;
+    expect([input.type, input.autocomplete]).to.deep.equal(['text', 'one-time-code']);
+    expect(text(m, 'reverify')).to.contain('Enter the verification code sent to your email');
+    input.value = '424242';
+    input.dispatchEvent(new Event('input'));
+    part<HTMLButtonElement>(m, 'submit')!.click();
+    await until(() => m.events.of('account-removed').length === 1, 'removed');
+    expect(m.fake.callsTo('session.attemptFirstFactorVerification')).to.deep.equal([[{ strategy: 'email_code', code: '424242' }]]);
+  });
+
+  it('an empty reverification field is a field error, without a Clerk call', async () => {
+    const m = await setup(scenarios.accountsReverification);
+    part<HTMLButtonElement>(m, 'remove')!.click();
+    await settle(m);
+    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await until(() => !!m.root.querySelector('#reverify-input'), 'the password step');
+    part<HTMLButtonElement>(m, 'submit')!.click();
+    await settle(m);
+    expect(text(m, 'field-error')).to.equal('Password is required.');
+    expect(m.fake.callsTo('session.attemptFirstFactorVerification')).to.have.length(0);
+  });
+
+  it('a reverification that cannot start is an action error; the list stays', async () => {
+    const m = await setup({ ...scenarios.accountsReverification, startVerificationError: clerkApiError('network_error', 'x', { longMessage: 'No connection.', status: 503 }) });
+    part<HTMLButtonElement>(m, 'remove')!.click();
+    await settle(m);
+    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await until(() => m.events.of('account-error').length === 1, 'account-error');
+    await settle(m);
+    expect(m.el.status).to.equal('ready');
+    expect(text(m, 'error')).to.equal('No connection.');
+    expect(rows(m)).to.have.length(1);
+  });
+
+  it('a page that cancels its own reverification leaves the list as it was', async () => {
+    const m = await setup(scenarios.accountsReverification);
+    m.el.addEventListener('needs-reverification', (e) => {
+      e.preventDefault();
+      setTimeout(() => e.cancel());
+    });
+    part<HTMLButtonElement>(m, 'remove')!.click();
+    await settle(m);
+    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await until(() => text(m, 'status').includes('cancelled'), 'cancelled message');
+    expect(m.el.status).to.equal('ready');
+    expect(m.fake.callsTo('externalAccount.destroy')).to.have.length(1);
+    expect(rows(m)).to.have.length(1);
+  });
+
+  it('Clerk without a provider URL for the connection is an error, not a stuck redirect', async () => {
+    const fake = new FakeClerk(scenarios.accountsSignedIn);
+    const create = fake.user!.createExternalAccount.bind(fake.user!);
+    fake.user!.createExternalAccount = async (p) => {
+      const account = await create(p);
+      account.verification.externalVerificationRedirectURL = null;
+      return account;
+    };
+    const m = await setup(fake);
+    part<HTMLButtonElement>(m, 'connect')!.click();
+    await m.el.updateComplete;
+    part<HTMLButtonElement>(m, 'connect-option-github')!.click();
+    await until(() => m.events.of('account-error').length === 1, 'account-error');
+    expect(m.events.of<AccountErrorEvent>('account-error')[0]!.code).to.equal('oauth_missing_verification_url');
+    expect(m.el.status).to.equal('ready');
   });
 
   it('back from a failed connection: the verification’s message and account-error', async () => {

@@ -320,14 +320,22 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
     this.#derive();
   };
 
-  /** Back from the provider: reload the user and say how the connection went. */
+  /**
+   * Back from the provider: say how the connection went. clerk-js loaded the user with this page, after Clerk's
+   * servers finished the exchange, so that is normally fresh: the user is reloaded only when the account is not
+   * settled in it yet (no extra request otherwise).
+   */
   async #reportReturn(user: UserResource, pending: PendingReturn): Promise<void> {
-    try {
-      await user.reload();
-    } catch {
-      // The list still shows what clerk-js loaded with the page.
+    const settled = () => this.#rows().find((r) => r.strategy === pending.strategy);
+    if (!settled()) {
+      try {
+        await user.reload();
+      } catch {
+        // The list still shows what clerk-js loaded with the page.
+      }
+      this.requestUpdate();
     }
-    const row = this.#rows().find((r) => r.strategy === pending.strategy);
+    const row = settled();
     if (!row) return;
     if (row.error) return this.#failed(pending.action, pending.strategy, row.error);
     if (pending.action === 'reauthorize') {

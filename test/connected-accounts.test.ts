@@ -21,6 +21,12 @@ const settle = async (m: M) => {
     await m.el.updateComplete;
   }
 };
+/** Remove, then the inline confirmation's Remove, on the first row. */
+const confirmRemove = async (m: M) => {
+  part<HTMLButtonElement>(m, 'remove')!.click();
+  await settle(m);
+  part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+};
 /** Keeps the test page here: a connect's navigation is taken over, as a framework app would. */
 const stayHere = (m: M) => m.el.addEventListener('account-connect', (e) => e.preventDefault());
 
@@ -200,9 +206,7 @@ describe('<connected-accounts>', () => {
   it('a failed removal keeps the account, says why, and returns the focus to its Remove', async () => {
     const fake = new FakeClerk({ ...scenarios.accountsSignedIn, externalAccountError: clerkApiError('network_error', 'x', { longMessage: 'The connection was lost.', status: 503 }) });
     const m = await setup(fake);
-    part<HTMLButtonElement>(m, 'remove')!.click();
-    await settle(m);
-    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await confirmRemove(m);
     await until(() => m.events.of('account-error').length === 1, 'error');
     await settle(m);
     expect(m.el.status).to.equal('ready');
@@ -215,9 +219,7 @@ describe('<connected-accounts>', () => {
 
   it('reverification: its own password step, a wrong password kept for correction, then the removal goes through', async () => {
     const m = await setup(scenarios.accountsReverification);
-    part<HTMLButtonElement>(m, 'remove')!.click();
-    await settle(m);
-    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await confirmRemove(m);
     await until(() => m.el.status === 'reverifying' && !!m.root.querySelector('#reverify-input'), 'the password step');
     await settle(m);
     expect(m.events.of<NeedsReverificationEvent>('needs-reverification').map((e) => [e.level, e.action])).to.deep.equal([['first_factor', 'remove']]);
@@ -242,9 +244,7 @@ describe('<connected-accounts>', () => {
 
   it('reverification cancelled leaves the list as it was, with a message', async () => {
     const m = await setup(scenarios.accountsReverification);
-    part<HTMLButtonElement>(m, 'remove')!.click();
-    await settle(m);
-    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await confirmRemove(m);
     await until(() => !!m.root.querySelector('#reverify-input'), 'the password step');
     part<HTMLButtonElement>(m, 'cancel', part(m, 'reverify')!)!.click();
     await settle(m);
@@ -314,9 +314,7 @@ describe('<connected-accounts>', () => {
 
   it('a code factor: the code is sent to the session’s email and checked', async () => {
     const m = await setup({ ...scenarios.accountsReverification, reverification: { factors: ['email_code'] } });
-    part<HTMLButtonElement>(m, 'remove')!.click();
-    await settle(m);
-    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await confirmRemove(m);
     await until(() => !!m.root.querySelector('#reverify-input'), 'the code step');
     expect(m.fake.callsTo('session.prepareFirstFactorVerification')).to.deep.equal([[{ strategy: 'email_code', emailAddressId: 'idn_email' }]]);
     const input = m.root.querySelector<HTMLInputElement>('#reverify-input')!;
@@ -331,9 +329,7 @@ describe('<connected-accounts>', () => {
 
   it('an empty reverification field is a field error, without a Clerk call', async () => {
     const m = await setup(scenarios.accountsReverification);
-    part<HTMLButtonElement>(m, 'remove')!.click();
-    await settle(m);
-    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await confirmRemove(m);
     await until(() => !!m.root.querySelector('#reverify-input'), 'the password step');
     part<HTMLButtonElement>(m, 'submit')!.click();
     await settle(m);
@@ -343,9 +339,7 @@ describe('<connected-accounts>', () => {
 
   it('a reverification that cannot start is an action error; the list stays', async () => {
     const m = await setup({ ...scenarios.accountsReverification, startVerificationError: clerkApiError('network_error', 'x', { longMessage: 'No connection.', status: 503 }) });
-    part<HTMLButtonElement>(m, 'remove')!.click();
-    await settle(m);
-    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await confirmRemove(m);
     await until(() => m.events.of('account-error').length === 1, 'account-error');
     await settle(m);
     expect(m.el.status).to.equal('ready');
@@ -359,9 +353,7 @@ describe('<connected-accounts>', () => {
       e.preventDefault();
       setTimeout(() => e.cancel());
     });
-    part<HTMLButtonElement>(m, 'remove')!.click();
-    await settle(m);
-    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await confirmRemove(m);
     await until(() => text(m, 'status').includes('cancelled'), 'cancelled message');
     expect(m.el.status).to.equal('ready');
     expect(m.fake.callsTo('externalAccount.destroy')).to.have.length(1);
@@ -413,9 +405,7 @@ describe('<connected-accounts>', () => {
     await visit(m);
     stayHere(m);
     m.el.addEventListener('account-connect', () => seen.add(m.el.status));
-    part<HTMLButtonElement>(m, 'remove')!.click();
-    await settle(m);
-    part<HTMLButtonElement>(m, 'confirm-remove')!.click();
+    await confirmRemove(m);
     expect(m.el.status).to.equal('removing');
     await visit(m);
     await until(() => m.el.status === 'reverifying' && !!m.root.querySelector('#reverify-input'), 'reverifying');

@@ -92,9 +92,10 @@ export abstract class ClerkElement<S extends FlowStatus> extends LitElement {
   /** The error block: always in the DOM (so every message is announced), empty when there is nothing to say. */
   protected renderErrorBlock(): TemplateResult {
     const shown = this.shownError;
-    // Keyed by the shown error: the same message shown again is new content, so it is announced again.
+    // Keyed by the error itself: a new failure with the same message is new content, so it is announced again,
+    // while re-renders of the same error (elements rebuild the ShownError wrapper) leave the region alone.
     return html`<div part="error" role="alert" tabindex="-1">${shown
-      ? keyed(shown, html`${shown.title ? html`<p part="error-title">${shown.title}</p>` : nothing}<p part="error-message">${this.errorText(shown.error)}</p>${shown.retry || shown.signIn
+      ? keyed(shown.error, html`${shown.title ? html`<p part="error-title">${shown.title}</p>` : nothing}<p part="error-message">${this.errorText(shown.error)}</p>${shown.retry || shown.signIn
             ? html`<div part="actions">
                 ${shown.retry ? html`<button part="retry" type="button" @click=${shown.retry}>${this.t('oauthElements.retry')}</button>` : nothing}
                 ${shown.signIn ? html`<a part="back-link" href=${this.signInTarget().url}>${this.t('oauthElements.backToSignIn')}</a>` : nothing}

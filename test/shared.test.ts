@@ -1,4 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import { ClerkFlowElement, type ShownError } from '../src/base-element.js';
+import { mount } from './helpers.js';
 import { toElementError, toElementErrors } from '../src/errors.js';
 import { interpolate, mergeLocalization, translate, defaultLocalization } from '../src/localization.js';
 import { leavePage, parseOrigins, trustedSignInUrl, validateRedirectUrl } from '../src/navigation.js';
@@ -139,6 +142,62 @@ describe('providers', () => {
       displayConfig: { termsUrl: '/terms', privacyPolicyUrl: '', signInUrl: 'https://accounts.example.dev/sign-in' },
     });
     expect(settings).to.deep.include({ usernameRules: { min: 3, max: 9 }, termsUrl: '/terms', privacyPolicyUrl: undefined, signInUrl: 'https://accounts.example.dev/sign-in' });
+  });
+});
+
+class BlockElement extends ClerkFlowElement<'loading' | 'ready' | 'error'> {
+  show(shown: ShownError | undefined) {
+    this.shownError = shown;
+    this.setStatus(shown ? 'error' : 'ready');
+  }
+  override render() {
+    return html`${this.renderErrorBlock()}<button id="other">Other</button>`;
+  }
+}
+
+describe('the error block', () => {
+  const mountBlock = async () => (await mount<BlockElement>(BlockElement, { clerk: {}, waitReady: false })).el;
+  const message = (el: BlockElement) => el.shadowRoot!.querySelector('[part=error-message]');
+
+  it('is always there as an alert region, empty without an error, with the way out when there is one', async () => {
+    const el = await mountBlock();
+    const region = el.shadowRoot!.querySelector('[part=error]')!;
+    expect([region.getAttribute('role'), region.textContent!.trim()]).to.deep.equal(['alert', '']);
+    el.show({ error: { code: 'x', message: 'Broken.' }, retry: () => {}, signIn: true, title: 'Title' });
+    await el.updateComplete;
+    expect([...region.querySelectorAll('[part]')].map((e) => e.getAttribute('part'))).to.deep.equal(['error-title', 'error-message', 'actions', 'retry', 'back-link']);
+    expect(el.shadowRoot!.querySelector('[part=error]'), 'the same region, never replaced').to.equal(region);
+    await expect(el).to.be.accessible();
+  });
+
+  it('re-renders of the same error keep its node; a new failure with the same text is a new node (announced again)', async () => {
+    const el = await mountBlock();
+    const error = { code: 'x', message: 'Same text.' };
+    el.show({ error });
+    await el.updateComplete;
+    const first = message(el);
+    el.show({ error });
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(message(el)).to.equal(first);
+    el.show({ error: { ...error } });
+    await el.updateComplete;
+    expect(message(el)).to.not.equal(first);
+    expect(message(el)!.textContent).to.equal('Same text.');
+  });
+
+  it('moves the focus to the way out only when it would be lost', async () => {
+    const el = await mountBlock();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#other')!.focus();
+    el.show({ error: { code: 'x', message: 'Broken.' }, retry: () => {} });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id, 'focus kept where the visitor is').to.equal('other');
+    (el.shadowRoot!.activeElement as HTMLElement).blur();
+    el.show(undefined);
+    await el.updateComplete;
+    el.show({ error: { code: 'y', message: 'Again.' }, retry: () => {} });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.getAttribute('part'), 'nothing had focus: the way out gets it').to.equal('retry');
   });
 });
 

@@ -525,6 +525,7 @@ describe('CallbackRun', () => {
     clerk: asClerk<ClerkInstance>(fake),
     urls: { signInUrl: abs('/sign-in'), signInFallbackRedirectUrl: abs('/home'), signUpFallbackRedirectUrl: abs('/welcome') },
     allowedOrigins: [],
+    frontendApiOrigins: [],
     hook: () => {},
     signIn: { url: '/sign-in', allowedOrigins: [] },
     transferable: true,

@@ -320,6 +320,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
       ...rest,
       event: (target, cancelable) => new SignUpRedirectEvent(target, reason, cancelable),
       hook: this.ctx.navigate,
+      decorateOrigins: this.ctx.frontendApiOrigins,
     });
     if (outcome.kind === 'rejected') this.#block(outcome.error, { signIn: true });
   }

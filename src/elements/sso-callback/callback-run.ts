@@ -28,6 +28,8 @@ export interface RunInit {
   allowedOrigins: readonly string[];
   /** The page's router hook. */
   hook?: NavigateHook;
+  /** The Frontend API origins Clerk's `decorateUrl` may answer with (its cookie refresh). */
+  frontendApiOrigins: readonly string[];
   /** The sign-in page by the one trust rule: the fallback and task pages go there, trusted as the back link is. */
   signIn: TrustedTarget;
   transferable: boolean;
@@ -58,6 +60,7 @@ export class CallbackRun extends EventTarget {
   readonly urls: CallbackUrls;
   readonly allowedOrigins: readonly string[];
   readonly hook?: NavigateHook;
+  readonly frontendApiOrigins: readonly string[];
   readonly signIn: TrustedTarget;
   readonly transferable: boolean;
   readonly unsafeMetadata?: SignUpUnsafeMetadata;
@@ -77,6 +80,7 @@ export class CallbackRun extends EventTarget {
     this.urls = init.urls;
     this.allowedOrigins = init.allowedOrigins;
     this.hook = init.hook;
+    this.frontendApiOrigins = init.frontendApiOrigins;
     this.signIn = init.signIn;
     this.transferable = init.transferable;
     this.unsafeMetadata = init.unsafeMetadata;
@@ -185,6 +189,7 @@ export class CallbackRun extends EventTarget {
       event: (href, cancelable) => new SsoRedirectEvent(href, reason, transfer, cancelable),
       cancelable: exit.cancelable,
       decorate: exit.decorate,
+      decorateOrigins: this.frontendApiOrigins,
       pageLoad: exit.pageLoad,
       hook: this.hook,
       // The callback URL is spent: Back must not return to it.

@@ -176,6 +176,7 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
       urls,
       allowedOrigins: ctx.urls.allowedRedirectOrigins,
       hook: ctx.navigate,
+      frontendApiOrigins: ctx.frontendApiOrigins,
       signIn: this.signInTarget(),
       transferable: this.transferable,
       unsafeMetadata: this.unsafeMetadata,

@@ -26,7 +26,9 @@ export function parseOrigins(value: string | null | undefined): string[] {
       if (CONTROL.test(entry)) return [];
       try {
         const url = new URL(entry);
-        return url.protocol === 'http:' || url.protocol === 'https:' ? [url.origin] : [];
+        // An entry with a user name hides its real host from people reading it (`https://app.example@evil.example`).
+        const ok = (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+        return ok ? [url.origin] : [];
       } catch {
         return [];
       }

@@ -9,7 +9,7 @@ import { ClerkStore } from '../../clerk-store.js';
 import { toElementError, type ElementError } from '../../errors.js';
 import { ClerkErrorEvent, ClerkReadyEvent, ClerkRedirectEvent } from '../../events.js';
 import { defaultLocalization, mergeLocalization, type Localization } from '../../localization.js';
-import { leavePage, pageOrigin, parseOrigins } from '../../navigation.js';
+import { isRedirectError, leavePage, pageOrigin, parseOrigins, validateRedirectUrl } from '../../navigation.js';
 import { hostStyles } from '../../styles.js';
 import { styles } from './clerk-provider.styles.js';
 
@@ -182,11 +182,19 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
     };
     const defined = <T extends object>(value: T) =>
       Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
+    // clerk-js navigates to these by itself: only allowed targets reach it (the elements check them again).
+    const allowed = (name: string, value: string | undefined) => {
+      if (!value?.trim()) return undefined;
+      const checked = validateRedirectUrl(value, urls.allowedRedirectOrigins);
+      if (!isRedirectError(checked)) return value.trim();
+      console.warn(`<clerk-provider>: ${name} is ignored: ${checked.message}`);
+      return undefined;
+    };
     return defined({
-      signInUrl: urls.signInUrl,
-      signUpUrl: urls.signUpUrl,
-      signInFallbackRedirectUrl: urls.signInFallbackRedirectUrl,
-      signUpFallbackRedirectUrl: urls.signUpFallbackRedirectUrl,
+      signInUrl: allowed('sign-in-url', urls.signInUrl),
+      signUpUrl: allowed('sign-up-url', urls.signUpUrl),
+      signInFallbackRedirectUrl: allowed('sign-in-fallback-redirect-url', urls.signInFallbackRedirectUrl),
+      signUpFallbackRedirectUrl: allowed('sign-up-fallback-redirect-url', urls.signUpFallbackRedirectUrl),
       allowedRedirectOrigins: urls.allowedRedirectOrigins.length ? [pageOrigin(), ...urls.allowedRedirectOrigins] : undefined,
       routerPush: router(false),
       routerReplace: router(true),

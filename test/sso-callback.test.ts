@@ -526,6 +526,7 @@ describe('CallbackRun', () => {
     urls: { signInUrl: abs('/sign-in'), signInFallbackRedirectUrl: abs('/home'), signUpFallbackRedirectUrl: abs('/welcome') },
     allowedOrigins: [],
     frontendApiOrigins: [],
+    timeout: 30_000,
     hook: () => {},
     signIn: { url: '/sign-in', allowedOrigins: [] },
     transferable: true,

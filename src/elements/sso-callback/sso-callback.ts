@@ -181,6 +181,7 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
       transferable: this.transferable,
       unsafeMetadata: this.unsafeMetadata,
       unexpectedError: this.t('oauthElements.ssoCallback.unexpectedError'),
+      timeout: ctx.timeout,
     })!;
     this.#follow(run);
     void run.start();

@@ -365,3 +365,84 @@ describe('redirect targets: one hostile table against every URL input', () => {
     }
   });
 });
+
+describe('completion: validated, then decorated, always replacing the history entry', () => {
+  type Seen = { hooks: Array<[string, boolean | undefined]>; loads: Array<[string, boolean]>; decorated: string[] };
+  let seen: Seen;
+  let restore: () => void;
+  beforeEach(() => {
+    seen = { hooks: [], loads: [], decorated: [] };
+    restore = setPageLoader((href, replace) => void seen.loads.push([href, replace]));
+  });
+  afterEach(() => restore());
+  const navigate = (to: string, options?: { replace?: boolean }) => void seen.hooks.push([to, options?.replace]);
+  const touch = (url: string) => `${FAPI}/v1/client/touch?redirect_url=${encodeURIComponent(new URL(url, location.href).href)}`;
+
+  const flows: Array<[string, (decorateUrl: (url: string) => string, redirect: string) => Promise<Mounted<HTMLElement>>]> = [
+    [
+      '<sso-callback>',
+      async (decorateUrl, redirect) => {
+        const fake = new FakeClerk({});
+        completeWith(fake, redirect, decorateUrl);
+        const m = await mount<HTMLElement>(SsoCallbackElement, { clerk: fake, allowedOrigins: ALLOWED, navigate });
+        await settled(m);
+        return m;
+      },
+    ],
+    [
+      '<continue-signup>',
+      async (decorateUrl, redirect) => {
+        const m = await mount<HTMLElement>(ContinueSignupElement, { clerk: { ...COMPLETE_SIGN_UP, decorateUrl }, allowedOrigins: ALLOWED, navigate, attrs: { 'redirect-url-complete': redirect } });
+        await settled(m);
+        return m;
+      },
+    ],
+  ];
+
+  for (const [name, run] of flows) {
+    it(`${name}: a same-origin completion is decorated as a path and routed with replace`, async () => {
+      await run((url) => (seen.decorated.push(url), `${url}?__clerk_db_jwt=x`), '/home');
+      expect(seen.decorated).to.deep.equal(['/home']);
+      expect(seen.hooks).to.deep.equal([['/home?__clerk_db_jwt=x', true]]);
+      expect(seen.loads).to.deep.equal([]);
+    });
+
+    it(`${name}: Clerk's cookie refresh on its Frontend API is followed with a page load that replaces`, async () => {
+      await run((url) => (seen.decorated.push(url), touch(url)), '/home');
+      expect(seen.loads).to.deep.equal([[touch('/home'), true]]);
+      expect(seen.hooks).to.deep.equal([]);
+    });
+
+    it(`${name}: a cross-origin completion to an allowed origin is decorated as an absolute URL, and its touch URL followed`, async () => {
+      await run((url) => (seen.decorated.push(url), touch(url)), `${ALLOWED}/dashboard`);
+      expect(seen.decorated).to.deep.equal([`${ALLOWED}/dashboard`]);
+      expect(seen.loads).to.deep.equal([[touch(`${ALLOWED}/dashboard`), true]]);
+    });
+
+    it(`${name}: a target that is not allowed is never decorated`, async () => {
+      const m = await run((url) => (seen.decorated.push(url), url), 'https://evil.example/');
+      expect(seen.decorated).to.deep.equal([]);
+      expect([...seen.hooks, ...seen.loads]).to.deep.equal([]);
+      expect(m.el.getAttribute('status')).to.equal('error');
+    });
+
+    it(`${name}: a decorated URL on another origin than the Frontend API's or an allowed one is refused`, async () => {
+      const m = await run(() => 'https://evil.example/v1/client/touch', '/home');
+      expect([...seen.hooks, ...seen.loads]).to.deep.equal([]);
+      expect(m.el.getAttribute('status')).to.equal('error');
+    });
+  }
+
+  it("the Frontend API origins come from the loaded Clerk: its proxy and its host", async () => {
+    const m = await mount<HTMLElement>(SsoCallbackElement, {
+      clerk: (() => {
+        const fake = new FakeClerk({ proxyUrl: 'https://proxy.example/__clerk' });
+        completeWith(fake, '/home', () => 'https://proxy.example/__clerk/v1/client/touch?redirect_url=x');
+        return fake;
+      })(),
+      navigate,
+    });
+    await settled(m);
+    expect(seen.loads).to.deep.equal([['https://proxy.example/__clerk/v1/client/touch?redirect_url=x', true]]);
+  });
+});

@@ -192,9 +192,14 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     this.fieldErrors = {};
     if (submitting) this.setStatus('submitting');
     const pending = this.#pendingWork.run(work);
+    // Free again as soon as Clerk answered (not a few ticks later, after the timeout race): the form the
+    // answer shows can be submitted at once.
+    const release = () => void (this.#busy = false);
+    pending.then(release, release);
     try {
       await withTimeout(pending, this.ctx.timeout, 'Clerk');
     } catch (cause) {
+      this.#busy = false;
       if (!isTimeout(cause)) return this.#showErrors(toElementErrors(cause, 'signup_failed'));
       this.#block(cause, { retry: () => void this.#run(work, submitting) });
       // A late answer carries on by itself (the action's own next step); the timeout message goes with it.
@@ -202,8 +207,6 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
         () => this.shownError?.error === cause && (this.shownError = undefined),
         () => {},
       );
-    } finally {
-      this.#busy = false;
     }
   }
 

@@ -31,7 +31,7 @@ async function slowClerkScript(context, next) {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/node/**'],
   nodeResolve: true,
   middleware: [flakyClerkScript, slowClerkScript],
   // One page at a time: open-wc's fixture() waits for an animation frame, which hidden pages never get.

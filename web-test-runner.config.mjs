@@ -20,10 +20,20 @@ function flakyClerkScript(context, next) {
   return undefined;
 }
 
+/** `/__slow/<ms>/<id>/clerk.js` answers with the fake clerk script after <ms> milliseconds (a script that hangs). */
+async function slowClerkScript(context, next) {
+  const match = /^\/__slow\/(\d+)\/[\w-]+\/clerk\.js$/.exec(context.path);
+  if (!match) return next();
+  await new Promise((resolve) => setTimeout(resolve, Number(match[1])));
+  context.type = 'text/javascript';
+  context.body = readFileSync(new URL('./test/fixtures/clerk-script.js', import.meta.url));
+  return undefined;
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/node/**'],
   nodeResolve: true,
-  middleware: [flakyClerkScript],
+  middleware: [flakyClerkScript, slowClerkScript],
   // One page at a time: open-wc's fixture() waits for an animation frame, which hidden pages never get.
   concurrency: 1,
   plugins: [

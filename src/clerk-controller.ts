@@ -1,6 +1,6 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { clerkContext, type ClerkContextValue } from './context.js';
+import { clerkContext, DEFAULT_TIMEOUT, type ClerkContextValue } from './context.js';
 import { pageClerk } from './clerk-loader.js';
 import { ClerkStore } from './clerk-store.js';
 import { elementError } from './errors.js';
@@ -147,4 +147,6 @@ const LOADING: ClerkContextValue = Object.freeze({
   localization: defaultLocalization,
   urls: { allowedRedirectOrigins: [] },
   retry: () => {},
+  frontendApiOrigins: [],
+  timeout: DEFAULT_TIMEOUT,
 }) as ClerkContextValue;

@@ -45,6 +45,55 @@ export interface ScriptSource {
   clerkJsVersion?: string;
 }
 
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+/** A version (`6`, `6.40`, `6.40.0`, `6.40.0-snapshot.1`) or a dist-tag (`latest`, `snapshot`, `canary`). */
+const VERSION = /^(?:\d+(?:\.\d+){0,2}(?:-[\w.]+)?|[a-z][a-z0-9-]{0,31})$/i;
+/** One or more Subresource Integrity hashes. */
+const INTEGRITY = /^(?:sha(?:256|384|512)-[A-Za-z0-9+/]+={0,2})(?:\s+sha(?:256|384|512)-[A-Za-z0-9+/]+={0,2})*$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\s]/;
+
+/**
+ * Checks what goes into clerk-js's script URL before anything is built from it: `domain` is a host name,
+ * `clerk-js-version` a version or dist-tag, `proxy-url` a path on this origin or an https URL (http only on
+ * this origin), `clerk-js-url` an http(s) URL without user info, `clerk-js-integrity` SRI hashes. Returns the
+ * first problem, for the developer.
+ */
+export function checkScriptSource(source: ScriptSource & { integrity?: string }, base: string = pageUrl()): ElementError | undefined {
+  const invalid = (code: string, message: string) => elementError(code, message);
+  if (source.domain !== undefined && !HOST_NAME.test(source.domain)) {
+    return invalid('invalid_domain', `domain="${source.domain}" must be a host name only, like satellite.example.com (no scheme, port or path).`);
+  }
+  if (source.clerkJsVersion !== undefined && !VERSION.test(source.clerkJsVersion)) {
+    return invalid('invalid_clerk_js_version', `clerk-js-version="${source.clerkJsVersion}" must be a version like 6 or 6.40.0, or a dist-tag like latest.`);
+  }
+  const url = (value: string) => {
+    if (CONTROL.test(value)) return undefined;
+    try {
+      const parsed = new URL(value, base);
+      return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !parsed.username && !parsed.password ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (source.proxyUrl !== undefined) {
+    const proxy = url(source.proxyUrl);
+    const pageOrigin = new URL(base).origin;
+    const isPath = /^\/(?![/\\])/.test(source.proxyUrl);
+    const isAbsolute = /^https?:\/\//i.test(source.proxyUrl);
+    if (!proxy || (!isPath && !isAbsolute) || (proxy.protocol === 'http:' && proxy.origin !== pageOrigin) || proxy.search || proxy.hash) {
+      return invalid('invalid_proxy_url', `proxy-url="${source.proxyUrl}" must be a path on this site (/__clerk) or an https URL, without query or fragment.`);
+    }
+  }
+  if (source.clerkJsUrl !== undefined && !url(source.clerkJsUrl)) {
+    return invalid('invalid_clerk_js_url', `clerk-js-url="${source.clerkJsUrl}" must be an http(s) URL of clerk.browser.js.`);
+  }
+  if (source.integrity !== undefined && !INTEGRITY.test(source.integrity)) {
+    return invalid('invalid_clerk_js_integrity', `clerk-js-integrity must be Subresource Integrity hashes like sha384-…, not "${source.integrity}".`);
+  }
+  return undefined;
+}
+
 /** Where clerk-js's script-tag build comes from, the way Clerk's own SDKs decide it. */
 export function clerkScriptUrl(source: ScriptSource, base: string = pageUrl()): string {
   if (source.clerkJsUrl) return new URL(source.clerkJsUrl, base).href;
@@ -80,36 +129,103 @@ const scriptLoads = () => (registry()[SCRIPT_LOADS] ??= new Map());
 const scriptFailures = () => (registry()[SCRIPT_FAILURES] ??= new Map());
 const instanceLoads = () => (registry()[INSTANCE_LOADS] ??= new WeakMap());
 
-/** The one Trusted Types policy of this package: it only ever turns the computed clerk-js URL into a script URL. */
-const POLICY = Symbol.for('clerk-oauth-elements/trusted-types-policy');
+type ScriptUrlPolicy = { createScriptURL(url: string): unknown };
 type TrustedTypesWindow = Window & {
-  trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown } };
-  [POLICY]?: { createScriptURL(url: string): unknown } | null;
+  trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): ScriptUrlPolicy };
 };
+
+/**
+ * The one Trusted Types policy of this package, private to this module (never on `window`): it approves
+ * exactly the script URL the loader computed for the load under way, and throws for anything else, so no
+ * other script on the page can use it to approve a URL of its own.
+ */
+let policy: ScriptUrlPolicy | null | undefined;
+let approved: string | undefined;
 
 /** The script URL as pages enforcing Trusted Types (`require-trusted-types-for 'script'`) accept it. */
 function trustedScriptUrl(url: string): string {
-  const w = window as TrustedTypesWindow;
-  if (w[POLICY] === undefined) {
+  if (policy === undefined) {
     try {
-      w[POLICY] = w.trustedTypes?.createPolicy('clerk-oauth-elements', { createScriptURL: (value) => value }) ?? null;
+      policy =
+        (window as TrustedTypesWindow).trustedTypes?.createPolicy('clerk-oauth-elements', {
+          createScriptURL: (value) => {
+            if (approved === undefined || value !== approved) throw new TypeError(`clerk-oauth-elements: refusing script URL ${value}`);
+            return value;
+          },
+        }) ?? null;
     } catch {
-      // The page's CSP does not allow our policy name: fall back to the page's default policy, if any.
-      w[POLICY] = null;
+      // The page's CSP does not allow our policy name (or another copy of this package holds it without
+      // 'allow-duplicates'): fall back to the page's default policy, if any.
+      policy = null;
     }
   }
-  return (w[POLICY]?.createScriptURL(url) ?? url) as string;
+  if (!policy) return url;
+  approved = url;
+  try {
+    return policy.createScriptURL(url) as string;
+  } finally {
+    approved = undefined;
+  }
 }
 
 export interface ScriptOptions extends ScriptSource {
   nonce?: string;
+  /** Subresource Integrity of clerk.browser.js (`clerk-js-integrity`); the tag is then `crossorigin="anonymous"`. */
+  integrity?: string;
+}
+
+/** A clerk-js tag the page added itself (not ours), e.g. `<script src=".../clerk.browser.js" data-clerk-publishable-key>`. */
+function pageClerkScript(): HTMLScriptElement | undefined {
+  const candidates = document.querySelectorAll<HTMLScriptElement>('script[data-clerk-publishable-key], script[src*="clerk.browser.js"], script[src*="/@clerk/clerk-js"]');
+  return [...candidates].find((script) => !('clerkOauthElements' in script.dataset) && script.src);
+}
+
+/** Whether a script's URL was fetched already (it finished, one way or another, before we looked). */
+function fetched(script: HTMLScriptElement): boolean {
+  return performance.getEntriesByName(script.src).some((entry) => (entry as PerformanceResourceTiming).responseEnd > 0);
+}
+
+const PAGE_SCRIPT = 'page-script';
+
+/**
+ * Waits for the page's own clerk-js tag that has not finished yet, so clerk-js never loads twice. Resolves to
+ * `window.Clerk` once it is there, or to undefined when that tag failed (then ours may be added).
+ */
+function waitForPageScript(script: HTMLScriptElement): Promise<ClerkInstance | undefined> {
+  const loads = scriptLoads();
+  const pending = loads.get(PAGE_SCRIPT);
+  if (pending) return pending;
+  const promise = new Promise<ClerkInstance | undefined>((resolve) => {
+    const done = () => {
+      loads.delete(PAGE_SCRIPT);
+      resolve(clerkWindow().Clerk);
+    };
+    script.addEventListener('load', done, { once: true });
+    script.addEventListener('error', done, { once: true });
+  });
+  loads.set(PAGE_SCRIPT, promise as Promise<ClerkInstance>);
+  return promise;
 }
 
 /**
  * Gives the page's `window.Clerk`, adding clerk-js's script tag when the page has none.
- * Never adds the script twice; a failed load can be tried again (the failed tag is removed).
+ * Never adds the script twice, and waits for the page's own clerk-js tag when it is still loading; a failed
+ * load can be tried again (the failed tag is removed). Settings that build the URL are checked first.
  */
-export function loadClerkScript(options: ScriptOptions): Promise<ClerkInstance> {
+export async function loadClerkScript(options: ScriptOptions): Promise<ClerkInstance> {
+  const existing = clerkWindow().Clerk;
+  if (existing) return existing;
+  const problem = checkScriptSource(options);
+  if (problem) throw problem;
+  const own = pageClerkScript();
+  if (own && !fetched(own)) {
+    const clerk = await waitForPageScript(own);
+    if (clerk) return clerk;
+  }
+  return addClerkScript(options);
+}
+
+function addClerkScript(options: ScriptOptions): Promise<ClerkInstance> {
   const existing = clerkWindow().Clerk;
   if (existing) return Promise.resolve(existing);
   const url = clerkScriptUrl(options);
@@ -136,9 +252,10 @@ export function loadClerkScript(options: ScriptOptions): Promise<ClerkInstance> 
       else fail(`The script at ${url} loaded but did not define window.Clerk. Is clerk-js-url pointing at clerk.browser.js?`);
     });
     script.addEventListener('error', () => fail(`Clerk's script could not be loaded from ${url}.`));
-    script.src = trustedScriptUrl(src);
-    script.async = true;
+    if (options.integrity) script.integrity = options.integrity;
     script.crossOrigin = 'anonymous';
+    script.async = true;
+    script.src = trustedScriptUrl(src);
     script.dataset.clerkOauthElements = '';
     script.dataset.clerkPublishableKey = options.publishableKey;
     if (options.proxyUrl) script.dataset.clerkProxyUrl = options.proxyUrl;
@@ -181,13 +298,22 @@ export async function ensureReachable(clerk: ClerkInstance, retrying: boolean): 
   const unavailable = (cause?: unknown) =>
     elementError('clerk_unavailable', "Clerk's servers could not be reached, so signing in is not possible right now.", cause);
   if (!retrying || !reload) throw unavailable();
+  // One reload at a time per instance: a Try again while one is still on the wire waits for it.
+  let pending = reloads.get(clerk);
+  if (!pending) {
+    pending = Promise.resolve()
+      .then(() => reload.call(clerk))
+      .finally(() => reloads.delete(clerk));
+    reloads.set(clerk, pending);
+  }
   try {
-    await reload.call(clerk);
+    await pending;
   } catch (cause) {
     throw unavailable(cause);
   }
   recovered.add(clerk);
 }
+const reloads = new WeakMap<object, Promise<void>>();
 
 /** The page's own `window.Clerk`, if it has one. */
 export const pageClerk = (): ClerkInstance | undefined => clerkWindow().Clerk;

@@ -1,4 +1,5 @@
-import type { ClerkContextValue, ClerkInstance, ClerkUrls, NavigateHook, ProviderStatus } from './context.js';
+import { DEFAULT_TIMEOUT, type ClerkContextValue, type ClerkInstance, type ClerkUrls, type NavigateHook, type ProviderStatus } from './context.js';
+import { parseOrigins } from './navigation.js';
 import type { ElementError } from './errors.js';
 import { defaultLocalization, type Localization } from './localization.js';
 import { EMPTY_INSTANCE, instanceSettingsOf, type EnvironmentLike } from './instance.js';
@@ -9,6 +10,8 @@ export interface StoreConfig {
   urls: ClerkUrls;
   navigate?: NavigateHook;
   retry: () => void;
+  /** ms; `DEFAULT_TIMEOUT` when unset. */
+  timeout?: number;
 }
 
 /** clerk-js keeps its environment on an internal property (no public getter in v6): read here, and only here. */
@@ -82,6 +85,8 @@ export class ClerkStore {
       urls: config.urls,
       navigate: config.navigate,
       retry: config.retry,
+      frontendApiOrigins: clerk ? frontendApiOrigins(clerk) : [],
+      timeout: config.timeout ?? DEFAULT_TIMEOUT,
     };
   }
 
@@ -89,4 +94,15 @@ export class ClerkStore {
     this.value = value;
     this.onChange(value);
   }
+}
+
+/**
+ * Where clerk-js's Frontend API lives: its proxy (`clerk.proxyUrl`, absolute) when it has one, and
+ * `https://<clerk.frontendApi>`. The cookie refresh (`/v1/client/touch`) of `decorateUrl` is built on it.
+ */
+export function frontendApiOrigins(clerk: ClerkInstance): string[] {
+  const { proxyUrl, frontendApi } = clerk as { proxyUrl?: unknown; frontendApi?: unknown };
+  const proxy = typeof proxyUrl === 'string' && /^https?:\/\//i.test(proxyUrl) ? proxyUrl : '';
+  const host = typeof frontendApi === 'string' && /^[a-z0-9.-]+(:\d+)?$/i.test(frontendApi) ? `https://${frontendApi}` : '';
+  return [...new Set(parseOrigins(`${proxy} ${host}`))];
 }

@@ -9,6 +9,9 @@ import type { ElementError } from './errors.js';
 import type { Localization } from './localization.js';
 import type { InstanceSettings } from './instance.js';
 
+/** The default for `<clerk-provider timeout>`: no network wait lasts longer than this (ms). */
+export const DEFAULT_TIMEOUT = 30_000;
+
 export const PROVIDER_STATUSES = ['loading', 'ready', 'error'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
 
@@ -46,6 +49,13 @@ export interface ClerkContextValue {
   urls: ClerkUrls;
   /** The page's router hook, if it gave one. */
   navigate?: NavigateHook;
+  /**
+   * The loaded Clerk's Frontend API origins (its proxy, its host): where Clerk's `decorateUrl` may send a
+   * completion for the client-cookie refresh. Empty until Clerk is ready.
+   */
+  frontendApiOrigins: string[];
+  /** How long (ms) any step that waits on the network may take before it ends in the `timeout` error. */
+  timeout: number;
   /** Tries loading Clerk again after an error. */
   retry: () => void;
 }

@@ -22,6 +22,7 @@ export { instanceSettingsOf, type InstanceSettings } from './instance.js';
 export { ClerkController } from './clerk-controller.js';
 export {
   clerkContext,
+  DEFAULT_TIMEOUT,
   PROVIDER_STATUSES,
   type ClerkContextValue,
   type ClerkInstance,
@@ -51,8 +52,9 @@ export {
 } from './events.js';
 export { toElementError, toElementErrors, type ElementError } from './errors.js';
 export { defaultLocalization, mergeLocalization, translate, type Localization, type LocalizationTree } from './localization.js';
-export { parsePublishableKey, clerkScriptUrl, DEFAULT_CLERK_JS_VERSION } from './clerk-loader.js';
-export { validateRedirectUrl, trustedSignInUrl, type TrustedTarget } from './navigation.js';
+export { parsePublishableKey, clerkScriptUrl, checkScriptSource, DEFAULT_CLERK_JS_VERSION } from './clerk-loader.js';
+export { TIMEOUT_CODE } from './timeout.js';
+export { validateRedirectUrl, isRoutablePath, trustedSignInUrl, type TrustedTarget } from './navigation.js';
 export { describeProvider, type SocialProvider } from './providers.js';
 export { iconUrlOf } from './provider-icon.js';
 export { defineElement } from './define-element.js';

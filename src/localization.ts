@@ -115,6 +115,7 @@ export const defaultLocalization = {
       script_load_failed: 'Clerk could not be loaded. Check your connection and try again.',
       clerk_load_failed: 'Clerk could not start. Please try again.',
       clerk_unavailable: "Clerk's servers could not be reached, so signing in is not possible right now.",
+      timeout: 'Clerk did not answer in time. Check your connection and try again.',
     },
   },
 } satisfies LocalizationTree;

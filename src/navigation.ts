@@ -11,6 +11,11 @@ export const pageUrl = (): string => window.location.href;
 /** The page's own origin: always trusted. */
 export const pageOrigin = (): string => window.location.origin;
 
+// C0 controls and DEL: browsers drop tabs and newlines inside URLs (`java\tscript:`) and strip the rest at the
+// edges, so a target carrying any of them is never what it looks like.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** Splits an attribute like `https://a.example, https://b.example` into origins. Invalid entries are dropped. */
 export function parseOrigins(value: string | null | undefined): string[] {
   if (!value) return [];
@@ -18,9 +23,12 @@ export function parseOrigins(value: string | null | undefined): string[] {
     .split(/[\s,]+/)
     .filter(Boolean)
     .flatMap((entry) => {
+      if (CONTROL.test(entry)) return [];
       try {
         const url = new URL(entry);
-        return url.protocol === 'http:' || url.protocol === 'https:' ? [url.origin] : [];
+        // An entry with a user name hides its real host from people reading it (`https://app.example@evil.example`).
+        const ok = (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+        return ok ? [url.origin] : [];
       } catch {
         return [];
       }
@@ -44,19 +52,25 @@ export const originOf = (value: string | undefined): string[] => {
 };
 
 /**
- * Resolves a redirect target against the page and checks it: http(s) only, and the page's own origin
- * unless `allowedOrigins` lists the target's origin. Returns the absolute URL, or an error saying why not.
+ * Resolves a redirect target against the page and checks it: http(s) only, no user name or password, no
+ * control characters, no path starting with `//` or `/\` (a protocol-relative URL once turned back into a
+ * path, reachable with dot segments or encoded dots), and the page's own origin unless `allowedOrigins` lists
+ * the target's origin. Returns the absolute URL, or an error saying why not.
  */
 export function validateRedirectUrl(target: string, allowedOrigins: readonly string[] = [], base: string = pageUrl()): URL | ElementError {
+  const value = target.trim();
+  const invalid = (why: string) => elementError('invalid_redirect_url', `The redirect URL "${target}" ${why}.`);
+  if (CONTROL.test(value)) return invalid('contains control characters');
   let url: URL;
   try {
-    url = new URL(target, base);
+    // Backslashes count as slashes in http(s) URLs, as browsers read them (`/\\host` is `//host`).
+    url = new URL(value, base);
   } catch {
-    return elementError('invalid_redirect_url', `The redirect URL "${target}" is not a valid URL.`);
+    return invalid('is not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return elementError('invalid_redirect_url', `The redirect URL "${target}" must use http or https.`);
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return invalid('must use http or https');
+  if (url.username || url.password) return invalid('must not contain a user name or password');
+  if (/^[/\\]{2}/.test(url.pathname)) return invalid('has a path starting with //, which browsers read as another site');
   const origin = new URL(base).origin;
   if (url.origin !== origin && !allowedOrigins.includes(url.origin)) {
     return elementError(
@@ -95,9 +109,11 @@ export function trustedSignInUrl(own: ReadonlyArray<string | undefined>, allowed
   return { url: '/sign-in', allowedOrigins: [...allowedOrigins] };
 }
 
-/** What a same-origin target looks like to a router hook and to Clerk's `decorateUrl`. */
+/** What a same-origin target looks like to a router hook and to Clerk's `decorateUrl`: always one leading `/`. */
 const pathOf = (url: URL) => url.pathname + url.search + url.hash;
 const isAbsoluteUrl = (url: string) => /^[a-z][a-z\d+.-]*:/i.test(url);
+/** A path a router may take: starts with exactly one `/` (never `//` or `/\\`, protocol-relative to a router). */
+export const isRoutablePath = (path: string): boolean => /^\/(?![/\\])/.test(path) && !CONTROL.test(path);
 
 export interface ExitRequest {
   /** The target, relative or absolute. */
@@ -127,6 +143,11 @@ export interface ExitRequest {
    * same-origin targets and may answer with an absolute Frontend API URL (the cookie refresh): a page load.
    */
   decorate?: (url: string) => string;
+  /**
+   * Origins an absolute URL from `decorate` may point to besides the page's and `allowedOrigins`: the loaded
+   * Clerk's Frontend API (or proxy), where its cookie refresh (`/v1/client/touch`) lives.
+   */
+  decorateOrigins?: readonly string[];
 }
 
 export type ExitOutcome =
@@ -135,14 +156,31 @@ export type ExitOutcome =
   | { kind: 'announced'; url: string }
   | { kind: 'rejected'; error: ElementError };
 
-function load(href: string, replace?: boolean): void {
+/** How a full page load happens. Replaced only by tests (`setPageLoader`), which must not leave the test page. */
+let pageLoader = (href: string, replace: boolean): void => {
   if (replace) window.location.replace(href);
   else window.location.assign(href);
+};
+
+/**
+ * Test seam: routes every full page load `leavePage` makes to `loader` instead of `window.location`, so unit
+ * tests can see where a page would have gone. Returns the function that puts `location` back. Never for pages.
+ */
+export function setPageLoader(loader: (href: string, replace: boolean) => void): () => void {
+  const previous = pageLoader;
+  pageLoader = loader;
+  return () => {
+    pageLoader = previous;
+  };
 }
+
+const rejected = (message: string): ExitOutcome => ({ kind: 'rejected', error: elementError('invalid_redirect_url', message) });
 
 /**
  * The one way to leave the page: validate the target, fire the element's redirect event (cancelable
  * unless the navigation already happened), then the router hook for same-origin paths, or `location`.
+ * What Clerk's `decorateUrl` answers is checked again: a same-origin path, or an absolute URL on an allowed
+ * origin or the Frontend API's (its cookie refresh, always a page load).
  */
 export async function leavePage(host: EventTarget, request: ExitRequest): Promise<ExitOutcome> {
   const checked = request.clerkBuilt ? validateRedirectUrl(request.url, originOf(request.url)) : validateRedirectUrl(request.url, request.allowedOrigins);
@@ -152,15 +190,22 @@ export async function leavePage(host: EventTarget, request: ExitRequest): Promis
   const proceed = host.dispatchEvent(event);
   if (!cancelable) return { kind: 'announced', url: checked.href };
   if (!proceed) return { kind: 'cancelled', url: checked.href };
-  const decorated = request.decorate?.(checked.origin === pageOrigin() ? pathOf(checked) : checked.href);
-  const url = new URL(decorated ?? checked.href, pageUrl());
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { kind: 'rejected', error: elementError('invalid_redirect_url', 'Clerk returned a redirect URL that is not http(s).') };
+  let url = checked;
+  let pageLoad = Boolean(request.pageLoad);
+  if (request.decorate) {
+    const decorated = request.decorate(checked.origin === pageOrigin() ? pathOf(checked) : checked.href);
+    if (typeof decorated !== 'string') return rejected('Clerk returned no redirect URL.');
+    const trusted = [...(request.clerkBuilt ? [checked.origin] : (request.allowedOrigins ?? [])), ...(request.decorateOrigins ?? [])];
+    const again = validateRedirectUrl(decorated, trusted);
+    if (isRedirectError(again)) return { kind: 'rejected', error: again };
+    url = again;
+    // An absolute URL from decorateUrl is Clerk's cookie refresh on its Frontend API: never a route of the app.
+    pageLoad ||= isAbsoluteUrl(decorated.trim());
   }
-  // An absolute URL from decorateUrl is Clerk's cookie refresh on its Frontend API: never a route of the app.
-  const pageLoad = request.pageLoad || (decorated !== undefined && isAbsoluteUrl(decorated));
-  if (request.hook && !pageLoad && url.origin === pageOrigin()) await request.hook(pathOf(url), { replace: request.replace });
-  else load(url.href, request.replace);
+  const path = pathOf(url);
+  if (request.hook && !pageLoad && url.origin === pageOrigin()) {
+    if (!isRoutablePath(path)) return rejected(`The path "${path}" cannot be handed to a router.`);
+    await request.hook(path, { replace: request.replace });
+  } else pageLoader(url.href, Boolean(request.replace));
   return { kind: 'navigated', url: checked.href };
 }
-

@@ -4,7 +4,7 @@ import { ClerkFlowElement, type ShownError } from '../src/base-element.js';
 import { mount } from './helpers.js';
 import { toElementError, toElementErrors } from '../src/errors.js';
 import { interpolate, mergeLocalization, translate, defaultLocalization } from '../src/localization.js';
-import { leavePage, parseOrigins, trustedSignInUrl, validateRedirectUrl } from '../src/navigation.js';
+import { isRoutablePath, leavePage, parseOrigins, trustedSignInUrl, validateRedirectUrl } from '../src/navigation.js';
 import { describeProvider, providerInitial } from '../src/providers.js';
 import { iconUrlOf } from '../src/provider-icon.js';
 import { instanceSettingsOf } from '../src/instance.js';
@@ -50,9 +50,21 @@ describe('navigation', () => {
     expect(validateRedirectUrl('javascript:alert(1)')).to.include({ code: 'invalid_redirect_url' });
     expect(validateRedirectUrl('http://[bad')).to.include({ code: 'invalid_redirect_url' });
   });
+  it('says why a target is refused: control characters, user info, a path starting with //', () => {
+    expect(validateRedirectUrl('java\tscript:alert(1)')).to.include({ code: 'invalid_redirect_url' });
+    expect((validateRedirectUrl('java\tscript:alert(1)') as { message: string }).message).to.contain('control characters');
+    expect((validateRedirectUrl(`${location.protocol}//u:p@${location.host}/`) as { message: string }).message).to.contain('user name or password');
+    expect((validateRedirectUrl('/.//evil.example/') as { message: string }).message).to.contain('path starting with //');
+    expect((validateRedirectUrl('  /fine  ') as URL).pathname).to.equal('/fine');
+  });
+  it('hands a router only paths with exactly one leading slash', () => {
+    expect(['/', '/a?b#c', '/a//b'].map(isRoutablePath)).to.deep.equal([true, true, true]);
+    expect(['//evil.example', '/\\evil.example', 'evil', '', 'https://x/', '/a\n'].map(isRoutablePath)).to.deep.equal([false, false, false, false, false, false]);
+  });
   it('parses origin lists', () => {
     expect(parseOrigins('https://a.example/x, http://b.example ftp://c.example nonsense')).to.deep.equal(['https://a.example', 'http://b.example']);
     expect(parseOrigins(null)).to.deep.equal([]);
+    expect(parseOrigins('https://user:pw@a.example https://ok.example@evil.example https://b.example')).to.deep.equal(['https://b.example']);
   });
   it('fires the cancelable event, and navigates through the router hook unless cancelled', async () => {
     const host = document.createElement('div');

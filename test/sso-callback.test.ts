@@ -525,6 +525,8 @@ describe('CallbackRun', () => {
     clerk: asClerk<ClerkInstance>(fake),
     urls: { signInUrl: abs('/sign-in'), signInFallbackRedirectUrl: abs('/home'), signUpFallbackRedirectUrl: abs('/welcome') },
     allowedOrigins: [],
+    frontendApiOrigins: [],
+    timeout: 30_000,
     hook: () => {},
     signIn: { url: '/sign-in', allowedOrigins: [] },
     transferable: true,

@@ -103,6 +103,9 @@ export interface FakeClerkOptions {
   reverification?: { factors?: Array<'password' | 'email_code'>; password?: string; level?: 'first_factor' | 'second_factor' | 'multi_factor' };
   /** Thrown by `session.startVerification`. */
   startVerificationError?: unknown;
+  /** `clerk.frontendApi` (default `clerk.fake.test`) and `clerk.proxyUrl`: where `decorateUrl`'s cookie refresh lives. */
+  frontendApi?: string;
+  proxyUrl?: string;
 }
 
 export interface FakeCall {
@@ -136,10 +139,14 @@ export class FakeClerk {
   readonly __internal_environment: ReturnType<typeof environmentOf>;
   /** The task the session gets on the next `setActive` (a `complete` redirect outcome's `sessionTask`). */
   nextSessionTask?: string;
+  readonly frontendApi: string;
+  readonly proxyUrl?: string;
   #listeners = new Set<Listener>();
 
   constructor(readonly config: FakeClerkOptions = {}) {
     this.__internal_environment = environmentOf(config);
+    this.frontendApi = config.frontendApi ?? 'clerk.fake.test';
+    this.proxyUrl = config.proxyUrl;
     this.client = new FakeClient(this);
     this.user = config.user ? new FakeUser(this, config.user) : null;
     if (this.user) {

@@ -3,15 +3,16 @@ import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ClerkOptions } from '@clerk/shared/types';
 import { ClerkElement } from '../../base-element.js';
-import { clerkContext, type ClerkContextValue, type ClerkInstance, type ClerkUrls, type NavigateHook, type ProviderStatus } from '../../context.js';
+import { clerkContext, DEFAULT_TIMEOUT, type ClerkContextValue, type ClerkInstance, type ClerkUrls, type NavigateHook, type ProviderStatus } from '../../context.js';
 import { ensureReachable, loadClerkInstance, loadClerkScript, pageClerk, parsePublishableKey } from '../../clerk-loader.js';
 import { ClerkStore } from '../../clerk-store.js';
 import { toElementError, type ElementError } from '../../errors.js';
 import { ClerkErrorEvent, ClerkReadyEvent, ClerkRedirectEvent } from '../../events.js';
 import { defaultLocalization, mergeLocalization, type Localization } from '../../localization.js';
-import { leavePage, pageOrigin, parseOrigins } from '../../navigation.js';
+import { isRedirectError, leavePage, pageOrigin, parseOrigins, validateRedirectUrl } from '../../navigation.js';
 import { hostStyles } from '../../styles.js';
 import { styles } from './clerk-provider.styles.js';
+import { isTimeout, timeoutOf, withTimeout } from '../../timeout.js';
 
 /** Counts who listens, so the provider shows its own errors only when no element inside will. */
 class CountingProvider extends ContextProvider<typeof clerkContext> {
@@ -50,8 +51,18 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
   @property() domain?: string;
   /** Loads clerk-js from this URL instead of the Frontend API host. */
   @property({ attribute: 'clerk-js-url' }) clerkJsUrl?: string;
-  /** The clerk-js version (or major) to load. Default: the major this package is tested with. */
+  /** The clerk-js version (or major, or a dist-tag like `latest`) to load. Default: the major this package is tested with. */
   @property({ attribute: 'clerk-js-version' }) clerkJsVersion?: string;
+  /**
+   * Subresource Integrity for the clerk-js script (`sha384-…`): the browser refuses a script that does not
+   * match. Pin `clerk-js-version` (or `clerk-js-url`) to the exact file the hash is of.
+   */
+  @property({ attribute: 'clerk-js-integrity' }) clerkJsIntegrity?: string;
+  /**
+   * How long (ms) any step that waits on the network (loading Clerk, and every Clerk call of the elements
+   * inside) may take before it stops with the `timeout` error and Try again. Default 30000.
+   */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
   // `nonce` (the CSP nonce for the script tag it adds) is the built-in HTMLElement property: browsers hide the
   // attribute's value after parsing, and only the built-in property keeps it.
   /** Where the sign-in page lives. */
@@ -120,7 +131,7 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
       void this.#start();
       return;
     }
-    const config = ['localization', 'navigate', 'allowedRedirectOrigins', 'signInUrl', 'signUpUrl', 'signInFallbackRedirectUrl', 'signUpFallbackRedirectUrl'] as const;
+    const config = ['localization', 'navigate', 'timeout', 'allowedRedirectOrigins', 'signInUrl', 'signUpUrl', 'signInFallbackRedirectUrl', 'signUpFallbackRedirectUrl'] as const;
     if (config.some((key) => changed.has(key))) this.#store.refresh();
   }
 
@@ -139,7 +150,7 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
   }
 
   #currentSource(): readonly unknown[] {
-    return [this.clerk, this.publishableKey, this.proxyUrl, this.domain, this.clerkJsUrl, this.clerkJsVersion];
+    return [this.clerk, this.publishableKey, this.proxyUrl, this.domain, this.clerkJsUrl, this.clerkJsVersion, this.clerkJsIntegrity];
   }
 
   #sameSource(): boolean {
@@ -163,6 +174,7 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
       urls: this.#urls(),
       navigate: this.navigate,
       retry: () => this.retry(),
+      timeout: timeoutOf(this.timeout),
     };
   }
 
@@ -182,11 +194,19 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
     };
     const defined = <T extends object>(value: T) =>
       Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
+    // clerk-js navigates to these by itself: only allowed targets reach it (the elements check them again).
+    const allowed = (name: string, value: string | undefined) => {
+      if (!value?.trim()) return undefined;
+      const checked = validateRedirectUrl(value, urls.allowedRedirectOrigins);
+      if (!isRedirectError(checked)) return value.trim();
+      console.warn(`<clerk-provider>: ${name} is ignored: ${checked.message}`);
+      return undefined;
+    };
     return defined({
-      signInUrl: urls.signInUrl,
-      signUpUrl: urls.signUpUrl,
-      signInFallbackRedirectUrl: urls.signInFallbackRedirectUrl,
-      signUpFallbackRedirectUrl: urls.signUpFallbackRedirectUrl,
+      signInUrl: allowed('sign-in-url', urls.signInUrl),
+      signUpUrl: allowed('sign-up-url', urls.signUpUrl),
+      signInFallbackRedirectUrl: allowed('sign-in-fallback-redirect-url', urls.signInFallbackRedirectUrl),
+      signUpFallbackRedirectUrl: allowed('sign-up-fallback-redirect-url', urls.signUpFallbackRedirectUrl),
       allowedRedirectOrigins: urls.allowedRedirectOrigins.length ? [pageOrigin(), ...urls.allowedRedirectOrigins] : undefined,
       routerPush: router(false),
       routerReplace: router(true),
@@ -209,19 +229,23 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
         else {
           const parsed = parsePublishableKey(this.publishableKey);
           if ('code' in parsed) throw parsed;
-          clerk = await loadClerkScript({
+          const script = loadClerkScript({
             publishableKey: this.publishableKey!.trim(),
             frontendApi: parsed.frontendApi,
-            proxyUrl: this.proxyUrl || undefined,
-            domain: this.domain || undefined,
-            clerkJsUrl: this.clerkJsUrl || undefined,
-            clerkJsVersion: this.clerkJsVersion || undefined,
+            proxyUrl: this.proxyUrl?.trim() || undefined,
+            domain: this.domain?.trim() || undefined,
+            clerkJsUrl: this.clerkJsUrl?.trim() || undefined,
+            clerkJsVersion: this.clerkJsVersion?.trim() || undefined,
+            integrity: this.clerkJsIntegrity?.trim() || undefined,
             nonce: this.nonce || undefined,
           });
+          // A script that never answers ends in the timeout error; Try again waits for the same load (never a second tag).
+          clerk = await this.#bounded(script, "Clerk's script");
         }
       }
-      const loaded = await loadClerkInstance(clerk, this.#loadOptions());
-      await ensureReachable(loaded, retrying);
+      // load() is shared per instance (a retry waits for the same one), and so is the reload of a degraded start.
+      const loaded = await this.#bounded(loadClerkInstance(clerk, this.#loadOptions()), 'Clerk');
+      await this.#bounded(ensureReachable(loaded, retrying), "Clerk's Frontend API");
       if (!current()) return;
       this.#ready = loaded;
       this.#store.attach(loaded);
@@ -230,6 +254,9 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
       this.dispatchEvent(ready);
     } catch (cause) {
       if (!current()) return;
+      // The answer may still come after the timeout: then carry on by ourselves (as a Try again would).
+      const late = this.#waiting;
+      if (isTimeout(cause) && late) late.then(() => current() && this.status === 'error' && void this.#start(true), () => {});
       const error = toElementError(cause, 'clerk_load_failed');
       this.error = error;
       this.#store.setError(error);
@@ -237,6 +264,13 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
       const failed = new ClerkErrorEvent(error);
       this.dispatchEvent(failed);
     }
+  }
+
+  /** The step under way, bounded by `timeout`; kept so a late answer can still be used. */
+  #waiting?: Promise<unknown>;
+  #bounded<T>(work: Promise<T>, what: string): Promise<T> {
+    this.#waiting = work;
+    return withTimeout(work, this.timeout, what);
   }
 
   #publish(value: ClerkContextValue): void {

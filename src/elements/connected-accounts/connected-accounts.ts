@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ExternalAccountResource, OAuthScope, OAuthStrategy, SessionVerificationLevel, UserResource } from '@clerk/shared/types';
-import { ClerkFlowElement } from '../../base-element.js';
+import { ClerkFlowElement, type ShownError } from '../../base-element.js';
 import type { ClerkContextValue, ClerkInstance } from '../../context.js';
 import { elementError, toElementError, type ElementError } from '../../errors.js';
 import { AccountConnectEvent, AccountErrorEvent, AccountRemovedEvent, NeedsReverificationEvent, type AccountAction } from '../../events.js';
 import { isRedirectError, leavePage, pageUrl, validateRedirectUrl } from '../../navigation.js';
+import { PendingWork, isTimeout, withTimeout } from '../../timeout.js';
 import type { SocialProvider } from '../../providers.js';
 import { providerIconStyles } from '../../provider-icon.js';
 import { hostStyles } from '../../styles.js';
@@ -110,6 +111,10 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
   @state() private brokenIcons: ReadonlySet<string> = new Set();
 
   #busy = false;
+  /** The Clerk action under way, kept until it answers (see `#act`). */
+  readonly #pendingWork = new PendingWork<void>();
+  /** An action that got no answer in time: blocking, with Try again. */
+  #stalled?: ShownError;
   /** The error block holds a blocking error of `#derive`'s (provider, attributes), cleared once it is gone. */
   #blocked = false;
   #checkedReturnFor?: string;
@@ -135,7 +140,7 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
   /** The status and blocking errors that follow from Clerk's state and the attributes; busy statuses are the run's. */
   #derive(): void {
     const ctx = this.ctx;
-    const blocking = this.providerError() ?? this.#scopes().error;
+    const blocking = this.providerError() ?? this.#scopes().error ?? this.#stalled;
     if (blocking) {
       this.#blocked = true;
       this.shownError = 'error' in blocking ? blocking : { error: blocking };
@@ -178,13 +183,27 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
     if (this.#busy) return;
     this.#busy = true;
     this.shownError = undefined;
+    this.#stalled = undefined;
     this.notice = '';
     this.setStatus(BUSY[action]);
+    // No answer within the provider's `timeout`: stop with Try again, which waits for this same call while it is
+    // still unanswered (an account is never linked or removed twice).
+    const pending = this.#pendingWork.run(work);
     try {
-      await work();
+      await withTimeout(pending, this.ctx.timeout, 'Clerk');
     } catch (cause) {
       const level = reverificationLevel(cause);
       this.#busy = false;
+      if (isTimeout(cause)) {
+        this.#stalled = { error: cause, retry: () => void this.#act(action, strategy, work, retried) };
+        this.dispatchEvent(new AccountErrorEvent(strategy, action, cause));
+        // A late answer clears the stop (its own outcome, a redirect or a removal, follows from the action).
+        void pending.then(
+          () => this.#stalled?.error === cause && ((this.#stalled = undefined), this.#derive(), this.requestUpdate()),
+          () => {},
+        );
+        return;
+      }
       if (level && !retried) return this.#reverify(level, action, () => this.#act(action, strategy, work, true));
       this.#failed(action, strategy, toElementError(cause, `${action}_failed`));
     } finally {
@@ -280,7 +299,7 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
     this.setStatus('reverifying');
     if (!own) return;
     try {
-      const factor = await startReverification(this.ctx.session!, level);
+      const factor = await withTimeout(startReverification(this.ctx.session!, level), this.ctx.timeout, 'Clerk');
       if (this.reverification?.retry === retry) this.reverification = { ...this.reverification, factor };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#reverify-input')?.focus();
@@ -300,7 +319,7 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
     }
     this.#busy = true;
     try {
-      const done = await attemptReverification(this.ctx.session!, current.factor, current.value);
+      const done = await withTimeout(attemptReverification(this.ctx.session!, current.factor, current.value), this.ctx.timeout, 'Clerk');
       this.#busy = false;
       this.reverification = undefined;
       if (done) await current.retry();
@@ -308,7 +327,7 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
       else this.#failed(current.action, undefined, elementError('reverification_unsupported', UNSUPPORTED));
     } catch (cause) {
       this.#busy = false;
-      this.reverification = { ...current, value: current.value, error: toElementError(cause).message };
+      this.reverification = { ...current, value: current.value, error: this.errorText(toElementError(cause)) };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#reverify-input')?.focus();
     }
@@ -329,7 +348,7 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
     const settled = () => this.#rows().find((r) => r.strategy === pending.strategy);
     if (!settled()) {
       try {
-        await user.reload();
+        await withTimeout(user.reload(), this.ctx.timeout, 'Clerk');
       } catch {
         // The list still shows what clerk-js loaded with the page.
       }

@@ -7,6 +7,7 @@ import type { ClerkContextValue, ClerkInstance } from '../../context.js';
 import { elementError, toElementErrors, type ElementError } from '../../errors.js';
 import { SignUpCompleteEvent, SignUpErrorEvent, SignUpRedirectEvent } from '../../events.js';
 import { leavePage } from '../../navigation.js';
+import { PendingWork, isTimeout, withTimeout } from '../../timeout.js';
 import type { FlowStatus } from '../../status.js';
 import { hostStyles } from '../../styles.js';
 import { styles } from './continue-signup.styles.js';
@@ -101,6 +102,8 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
   /** What the provider's error (or reload) interrupted, to go back to when the same Clerk is ready again. */
   #interrupted?: { status: ContinueSignUpStatus; shown?: ShownError };
   #busy = false;
+  /** The Clerk action under way, kept until it answers (see `#run`). */
+  #pendingWork = new PendingWork<void>();
   #warned = new Set<string>();
 
   constructor() {
@@ -153,6 +156,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     this.#flowClerk = clerk;
     this.#interrupted = undefined;
     this.#busy = false;
+    this.#pendingWork = new PendingWork<void>();
     this.shownError = undefined;
     this.fieldErrors = {};
     this.view = { kind: 'form' };
@@ -175,7 +179,11 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     return this.status === 'ready' || this.status === 'submitting';
   }
 
-  /** Runs one Clerk action at a time; its errors land on the form. */
+  /**
+   * Runs one Clerk action at a time; its errors land on the form. No answer within the provider's `timeout`
+   * stops with the `timeout` error and Try again, which waits for the same action while it is still unanswered
+   * (a sign-up update or a code check is never sent twice).
+   */
   async #run(work: () => Promise<void>, submitting = true): Promise<void> {
     if (this.#busy) return;
     this.#busy = true;
@@ -183,12 +191,22 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     this.shownError = undefined;
     this.fieldErrors = {};
     if (submitting) this.setStatus('submitting');
+    const pending = this.#pendingWork.run(work);
+    // Free again as soon as Clerk answered (not a few ticks later, after the timeout race): the form the
+    // answer shows can be submitted at once.
+    const release = () => void (this.#busy = false);
+    pending.then(release, release);
     try {
-      await work();
+      await withTimeout(pending, this.ctx.timeout, 'Clerk');
     } catch (cause) {
-      this.#showErrors(toElementErrors(cause, 'signup_failed'));
-    } finally {
       this.#busy = false;
+      if (!isTimeout(cause)) return this.#showErrors(toElementErrors(cause, 'signup_failed'));
+      this.#block(cause, { retry: () => void this.#run(work, submitting) });
+      // A late answer carries on by itself (the action's own next step); the timeout message goes with it.
+      void pending.then(
+        () => this.shownError?.error === cause && (this.shownError = undefined),
+        () => {},
+      );
     }
   }
 
@@ -320,6 +338,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
       ...rest,
       event: (target, cancelable) => new SignUpRedirectEvent(target, reason, cancelable),
       hook: this.ctx.navigate,
+      decorateOrigins: this.ctx.frontendApiOrigins,
     });
     if (outcome.kind === 'rejected') this.#block(outcome.error, { signIn: true });
   }

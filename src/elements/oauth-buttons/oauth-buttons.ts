@@ -8,6 +8,7 @@ import { OAuthErrorEvent, OAuthRedirectEvent, type OAuthMode } from '../../event
 import { hostStyles } from '../../styles.js';
 import { providerIconStyles, renderProviderIcon } from '../../provider-icon.js';
 import { isRedirectError, validateRedirectUrl } from '../../navigation.js';
+import { isTimeout, withTimeout } from '../../timeout.js';
 import type { SocialProvider } from '../../providers.js';
 import type { FlowStatus } from '../../status.js';
 import { layoutOf, modeOf, parseStrategies, resolveProviders, type Variant } from './oauth-buttons-layout.js';
@@ -109,11 +110,15 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.#onPageShow);
+    window.addEventListener('pagehide', this.#onLeave);
+    window.addEventListener('beforeunload', this.#onLeave);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.#onPageShow);
+    window.removeEventListener('pagehide', this.#onLeave);
+    window.removeEventListener('beforeunload', this.#onLeave);
   }
 
   protected override clerkChanged(value: ClerkContextValue): void {
@@ -193,6 +198,15 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   async #proceed(strategy: string): Promise<void> {
     if (this.#inFlight) return;
     this.#inFlight = true;
+    // A click while an earlier start has not answered waits for that one: a late answer takes the page to its
+    // provider anyway, and a second start would be a second sign-in attempt.
+    const unsettled = this.#unsettled;
+    if (unsettled) {
+      this.#pending = unsettled.strategy;
+      this.#redirecting = true;
+      this.#sync();
+      return this.#wait(unsettled.strategy, unsettled.pending);
+    }
     const ctx = this.ctx;
     const provider = this.#providers().find((p) => p.strategy === strategy);
     if (!provider) {
@@ -222,13 +236,37 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
       if (this.legalAccepted) params.legalAccepted = true;
       if (this.unsafeMetadata) params.unsafeMetadata = this.unsafeMetadata;
     }
+    // Clerk navigates to the provider itself; on success this never settles.
+    let pending: Promise<unknown>;
     try {
-      // Clerk navigates to the provider itself; on success this never settles.
-      await resource.authenticateWithRedirect(params);
+      pending = resource.authenticateWithRedirect(params);
     } catch (cause) {
+      pending = Promise.reject(cause);
+    }
+    const entry = { strategy, pending };
+    this.#unsettled = entry;
+    const clear = () => this.#unsettled === entry && (this.#unsettled = undefined);
+    pending.then(clear, clear);
+    return this.#wait(strategy, pending);
+  }
+
+  /** Waits (at most the provider's `timeout`) for Clerk's start of the flow. */
+  async #wait(strategy: string, pending: Promise<unknown>): Promise<void> {
+    try {
+      await withTimeout(pending, this.ctx.timeout, 'Clerk');
+    } catch (cause) {
+      // The page is on its way to the provider: a timeout is not a failure then.
+      if (isTimeout(cause) && this.#leaving) return;
       this.#fail(strategy, toElementError(cause, 'oauth_failed'));
     }
   }
+
+  /** Clerk's start of the flow while it has not answered. */
+  #unsettled?: { strategy: string; pending: Promise<unknown> };
+  #leaving = false;
+  readonly #onLeave = () => {
+    this.#leaving = true;
+  };
 
   #fail(strategy: string, error: ElementError): void {
     this.#reset(error);
@@ -246,7 +284,11 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
 
   /** Back from the provider through the browser's back/forward cache: the page is live again. */
   readonly #onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted && this.#redirecting) this.#reset();
+    this.#leaving = false;
+    if (!event.persisted) return;
+    // What was under way belongs to the visit that left: it will not answer now.
+    this.#unsettled = undefined;
+    if (this.#redirecting) this.#reset();
   };
 
   #iconFailed(url: string): void {

@@ -3,6 +3,7 @@ import type { ClerkInstance, NavigateHook } from '../../context.js';
 import { elementError, isClerkApiError, toElementError, type ElementError } from '../../errors.js';
 import { SsoErrorEvent, SsoRedirectEvent } from '../../events.js';
 import { leavePage, pageUrl, type TrustedTarget } from '../../navigation.js';
+import { isTimeout, withTimeout } from '../../timeout.js';
 import { taskUrl, type CallbackUrls } from './callback-urls.js';
 import { completesSignUp, nothingToFinish, sessionHandledByClerk, transferOf, verificationError, type Transfer } from './callback-state.js';
 import { redirectReason, type SsoRedirectReason } from './redirect-reasons.js';
@@ -28,12 +29,16 @@ export interface RunInit {
   allowedOrigins: readonly string[];
   /** The page's router hook. */
   hook?: NavigateHook;
+  /** The Frontend API origins Clerk's `decorateUrl` may answer with (its cookie refresh). */
+  frontendApiOrigins: readonly string[];
   /** The sign-in page by the one trust rule: the fallback and task pages go there, trusted as the back link is. */
   signIn: TrustedTarget;
   transferable: boolean;
   unsafeMetadata?: SignUpUnsafeMetadata;
   /** The message for people when clerk-js fails without an API error (a dropped connection). */
   unexpectedError: string;
+  /** How long (ms) clerk-js may take to finish the callback before the run stops with `timeout`. */
+  timeout: number;
 }
 
 interface Exit {
@@ -58,10 +63,14 @@ export class CallbackRun extends EventTarget {
   readonly urls: CallbackUrls;
   readonly allowedOrigins: readonly string[];
   readonly hook?: NavigateHook;
+  readonly frontendApiOrigins: readonly string[];
   readonly signIn: TrustedTarget;
   readonly transferable: boolean;
   readonly unsafeMetadata?: SignUpUnsafeMetadata;
   readonly unexpectedError: string;
+  readonly timeout: number;
+  /** The callback call to Clerk while it has not answered: a Try again waits for it rather than starting another. */
+  #pending?: Promise<unknown>;
   /** Which way clerk-js is about to move the attempt, read before it does. */
   readonly transfer: Transfer;
   /** Whether a completion uses the sign-up redirect URLs. */
@@ -77,10 +86,12 @@ export class CallbackRun extends EventTarget {
     this.urls = init.urls;
     this.allowedOrigins = init.allowedOrigins;
     this.hook = init.hook;
+    this.frontendApiOrigins = init.frontendApiOrigins;
     this.signIn = init.signIn;
     this.transferable = init.transferable;
     this.unsafeMetadata = init.unsafeMetadata;
     this.unexpectedError = init.unexpectedError;
+    this.timeout = init.timeout;
     this.transfer = transferOf(init.clerk.client, init.transferable);
     this.signUp = completesSignUp(init.clerk.client, this.transfer);
   }
@@ -113,26 +124,65 @@ export class CallbackRun extends EventTarget {
       // A pending session and nothing to finish: clerk-js would go to the task page by itself, unannounced.
       const task = clerk.session?.currentTask?.key;
       if (task && nothingToFinish(clerk.client)) return await this.#task(task, false);
-      await clerk.handleRedirectCallback(params, (to) => this.#intermediate(to));
-      if (this.state.status !== 'verifying') return;
-      // clerk-js activated a session and navigated by itself (the page's Clerk has `taskUrls`, or it ignored the
-      // hook): the page is already leaving, so only announce where it goes.
-      if (sessionHandledByClerk(clerk)) return await this.#announced();
-      // clerk-js found nothing it could do: never leave a spinner behind.
-      await this.#go(this.signIn.url, 'sign-in', { allowedOrigins: this.signIn.allowedOrigins });
+      const pending = clerk.handleRedirectCallback(params, (to) => this.#intermediate(to));
+      this.#pending = pending;
+      const settled = () => {
+        if (this.#pending === pending) this.#pending = undefined;
+      };
+      pending.then(settled, settled);
+      await this.#bounded(pending);
+      await this.#afterCallback();
     } catch (cause) {
-      // Only Clerk's API errors carry a message for people; clerk-js's own ("ClerkJS: …", e.g. after a dropped
-      // connection) do not. Those and server errors may pass on a fresh page load; a 4xx verdict would not.
-      const api = isClerkApiError(cause);
-      const status = (cause as { status?: unknown } | undefined)?.status;
-      const error = api ? toElementError(cause, 'sso_callback_failed') : elementError('sso_callback_failed', this.unexpectedError, cause);
-      this.fail(error, !api || (typeof status === 'number' && (status >= 500 || status === 429)));
+      this.#failed(cause);
     }
   }
 
-  /** "Try again" after a retryable failure: a fresh page load is a fresh run (the attempt is still on the client). */
-  retry(): Promise<void> {
-    return this.#go(pageUrl(), 'retry', { pageLoad: true, noTransfer: true });
+  /** Waits for Clerk, at most `timeout`. A timeout after the run already moved on (it is leaving) is no failure. */
+  async #bounded(pending: Promise<unknown>): Promise<void> {
+    try {
+      await withTimeout(pending, this.timeout, 'Clerk');
+    } catch (cause) {
+      if (isTimeout(cause) && this.state.status !== 'verifying') return;
+      throw cause;
+    }
+  }
+
+  /** After clerk-js answered without asking us to navigate. */
+  async #afterCallback(): Promise<void> {
+    if (this.state.status !== 'verifying') return;
+    // clerk-js activated a session and navigated by itself (the page's Clerk has `taskUrls`, or it ignored the
+    // hook): the page is already leaving, so only announce where it goes.
+    if (sessionHandledByClerk(this.clerk)) return await this.#announced();
+    // clerk-js found nothing it could do: never leave a spinner behind.
+    await this.#go(this.signIn.url, 'sign-in', { allowedOrigins: this.signIn.allowedOrigins });
+  }
+
+  #failed(cause: unknown): void {
+    // No answer in time: Try again waits for the same call (or loads the page again once it failed).
+    if (isTimeout(cause)) return this.fail(cause, true);
+    // Only Clerk's API errors carry a message for people; clerk-js's own ("ClerkJS: …", e.g. after a dropped
+    // connection) do not. Those and server errors may pass on a fresh page load; a 4xx verdict would not.
+    const api = isClerkApiError(cause);
+    const status = (cause as { status?: unknown } | undefined)?.status;
+    const error = api ? toElementError(cause, 'sso_callback_failed') : elementError('sso_callback_failed', this.unexpectedError, cause);
+    this.fail(error, !api || (typeof status === 'number' && (status >= 500 || status === 429)));
+  }
+
+  /**
+   * "Try again" after a retryable failure: a fresh page load is a fresh run (the attempt is still on the
+   * client). While Clerk has still not answered the first call, it waits for that call again instead, so the
+   * callback (a transfer, a session activation) is never sent twice.
+   */
+  async retry(): Promise<void> {
+    const pending = this.#pending;
+    if (!pending) return this.#go(pageUrl(), 'retry', { pageLoad: true, noTransfer: true });
+    this.set({ status: 'verifying' });
+    try {
+      await this.#bounded(pending);
+      await this.#afterCallback();
+    } catch (cause) {
+      this.#failed(cause);
+    }
   }
 
   /** Stops with an error: shown by every follower, and announced with `sso-error`. */
@@ -185,6 +235,7 @@ export class CallbackRun extends EventTarget {
       event: (href, cancelable) => new SsoRedirectEvent(href, reason, transfer, cancelable),
       cancelable: exit.cancelable,
       decorate: exit.decorate,
+      decorateOrigins: this.frontendApiOrigins,
       pageLoad: exit.pageLoad,
       hook: this.hook,
       // The callback URL is spent: Back must not return to it.

@@ -176,10 +176,12 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
       urls,
       allowedOrigins: ctx.urls.allowedRedirectOrigins,
       hook: ctx.navigate,
+      frontendApiOrigins: ctx.frontendApiOrigins,
       signIn: this.signInTarget(),
       transferable: this.transferable,
       unsafeMetadata: this.unsafeMetadata,
       unexpectedError: this.t('oauthElements.ssoCallback.unexpectedError'),
+      timeout: ctx.timeout,
     })!;
     this.#follow(run);
     void run.start();

@@ -1,0 +1,106 @@
+/**
+ * The loader (`<script type="module" src=".../browser/loader.js">`): defines each tag of this package the
+ * first time it appears, in the document or in a shadow root handed to `observe()`, by importing that tag's
+ * chunk (`./elements/<tag>.js` next to this file). A page downloads only the tags it uses.
+ *
+ * It also starts clerk-js at once for the first `<clerk-provider publishable-key>` it sees, before the
+ * element chunks, so the two downloads overlap instead of following each other. The provider, once defined,
+ * adopts that load (the same per-URL registry on `window`), so the script is never added twice.
+ */
+import { loadClerkScript, parsePublishableKey } from './clerk-loader.js';
+
+/** Every tag, and the chunk that defines it. The provider first: elements upgraded with it find it at once. */
+export const LOADER_TAGS = ['clerk-provider', 'oauth-buttons', 'sso-callback', 'continue-signup', 'connected-accounts'] as const;
+export type LoaderTag = (typeof LOADER_TAGS)[number];
+
+const PROVIDER: LoaderTag = 'clerk-provider';
+const SELECTOR = LOADER_TAGS.join(',');
+const chunkUrl = (tag: LoaderTag) => new URL(`./elements/${tag}.js`, import.meta.url).href;
+
+const requested = new Map<LoaderTag, Promise<unknown>>();
+let providerDefined: Promise<unknown> = Promise.resolve();
+
+/** Starts clerk-js for a provider element (when the page has no Clerk yet and the key is usable). */
+function startClerk(provider: Element): void {
+  const key = provider.getAttribute('publishable-key')?.trim();
+  if (!key || (window as { Clerk?: unknown }).Clerk) return;
+  const parsed = parsePublishableKey(key);
+  if ('code' in parsed) return; // The provider reports the bad key itself.
+  const attr = (name: string) => provider.getAttribute(name) || undefined;
+  loadClerkScript({
+    publishableKey: key,
+    frontendApi: parsed.frontendApi,
+    proxyUrl: attr('proxy-url'),
+    domain: attr('domain'),
+    clerkJsUrl: attr('clerk-js-url'),
+    clerkJsVersion: attr('clerk-js-version'),
+    nonce: (provider as HTMLElement).nonce || undefined,
+  }).catch(() => {
+    // Reported (and retried) by the provider, which receives this same load.
+  });
+}
+
+/**
+ * Asks for a tag's chunk once. Other tags are fetched at once but evaluated after the provider's chunk, so
+ * consumers upgrade with their provider already defined (no page-Clerk fallback in between).
+ */
+function request(tag: LoaderTag): Promise<unknown> {
+  let pending = requested.get(tag);
+  if (pending) return pending;
+  const url = chunkUrl(tag);
+  if (tag === PROVIDER) {
+    pending = import(/* @vite-ignore */ url);
+    providerDefined = pending.catch(() => undefined);
+  } else {
+    const preload = document.createElement('link');
+    preload.rel = 'modulepreload';
+    preload.href = url;
+    document.head.append(preload);
+    pending = providerDefined.then(() => import(/* @vite-ignore */ url));
+  }
+  pending.catch((cause: unknown) => console.error(`clerk-oauth-elements loader: <${tag}> could not be loaded from ${url}.`, cause));
+  requested.set(tag, pending);
+  return pending;
+}
+
+/** Loads what `root` (a document, fragment or shadow root) uses now. */
+function discover(root: ParentNode): void {
+  const found = new Set<LoaderTag>();
+  const providers: Element[] = [];
+  const visit = (el: Element) => {
+    const tag = el.localName as LoaderTag;
+    if (tag === PROVIDER) providers.push(el);
+    if (!customElements.get(tag)) found.add(tag);
+  };
+  if (root instanceof Element && root.matches(SELECTOR)) visit(root);
+  root.querySelectorAll(SELECTOR).forEach(visit);
+  // clerk-js first: its request must not queue behind the element chunks.
+  providers.forEach(startClerk);
+  for (const tag of LOADER_TAGS) if (found.has(tag)) void request(tag);
+}
+
+const observed = new WeakSet<Node>();
+
+/**
+ * Watches a root for tags of this package and defines them on first sight. The document is observed
+ * already; call this for shadow roots (or other roots) whose content should be watched too.
+ */
+export function observe(root: Document | ShadowRoot | DocumentFragment | Element = document): void {
+  if (observed.has(root)) return;
+  observed.add(root);
+  discover(root);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+    }
+  }).observe(root, { childList: true, subtree: true });
+}
+
+/** Resolves once every tag of this package now in `root` is defined. */
+export async function allDefined(root: ParentNode = document): Promise<void> {
+  discover(root);
+  const tags = new Set([...root.querySelectorAll(SELECTOR)].map((el) => el.localName as LoaderTag));
+  await Promise.all([...tags].map((tag) => customElements.whenDefined(tag)));
+}
+
+observe(document);

@@ -15,10 +15,13 @@ export type LoaderTag = (typeof LOADER_TAGS)[number];
 
 const PROVIDER: LoaderTag = 'clerk-provider';
 const SELECTOR = LOADER_TAGS.join(',');
-const chunkUrl = (tag: LoaderTag) => new URL(`./elements/${tag}.js`, import.meta.url).href;
+// Through a variable: Vite rewrites `new URL(…, import.meta.url)` into a build-time asset lookup.
+const here = import.meta.url;
+const chunkUrl = (name: string) => new URL(`./elements/${name}.js`, here).href;
 
-const requested = new Map<LoaderTag, Promise<unknown>>();
-let providerDefined: Promise<unknown> = Promise.resolve();
+const imported = new Map<string, Promise<unknown>>();
+/** What must have run before the next element chunk evaluates: Lit's hydration support, then the provider. */
+let gate: Promise<unknown> = Promise.resolve();
 
 /** Starts clerk-js for a provider element (when the page has no Clerk yet and the key is usable). */
 function startClerk(provider: Element): void {
@@ -41,42 +44,46 @@ function startClerk(provider: Element): void {
 }
 
 /**
- * Asks for a tag's chunk once. Other tags are fetched at once but evaluated after the provider's chunk, so
- * consumers upgrade with their provider already defined (no page-Clerk fallback in between).
+ * Asks for a chunk once: fetched at once (a module preload), evaluated after `after`. So every download
+ * overlaps, while consumers still upgrade with their provider defined (no page-Clerk fallback in between)
+ * and server-rendered elements find hydration support in place.
  */
-function request(tag: LoaderTag): Promise<unknown> {
-  let pending = requested.get(tag);
+function chunk(name: string, after: Promise<unknown>): Promise<unknown> {
+  let pending = imported.get(name);
   if (pending) return pending;
-  const url = chunkUrl(tag);
-  if (tag === PROVIDER) {
-    pending = import(/* @vite-ignore */ url);
-    providerDefined = pending.catch(() => undefined);
-  } else {
-    const preload = document.createElement('link');
-    preload.rel = 'modulepreload';
-    preload.href = url;
-    document.head.append(preload);
-    pending = providerDefined.then(() => import(/* @vite-ignore */ url));
-  }
-  pending.catch((cause: unknown) => console.error(`clerk-oauth-elements loader: <${tag}> could not be loaded from ${url}.`, cause));
-  requested.set(tag, pending);
+  const url = chunkUrl(name);
+  const preload = document.createElement('link');
+  preload.rel = 'modulepreload';
+  preload.href = url;
+  document.head.append(preload);
+  pending = after.then(() => import(/* @vite-ignore */ url));
+  pending.catch((cause: unknown) => console.error(`clerk-oauth-elements loader: ${url} could not be loaded.`, cause));
+  imported.set(name, pending);
   return pending;
 }
+
+const settled = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
 /** Loads what `root` (a document, fragment or shadow root) uses now. */
 function discover(root: ParentNode): void {
   const found = new Set<LoaderTag>();
   const providers: Element[] = [];
+  let serverRendered = false;
   const visit = (el: Element) => {
     const tag = el.localName as LoaderTag;
     if (tag === PROVIDER) providers.push(el);
-    if (!customElements.get(tag)) found.add(tag);
+    if (customElements.get(tag)) return;
+    found.add(tag);
+    // A declarative shadow root from the server (`renderOAuthButtons`): hydrate it rather than render again.
+    if (el.shadowRoot) serverRendered = true;
   };
   if (root instanceof Element && root.matches(SELECTOR)) visit(root);
   root.querySelectorAll(SELECTOR).forEach(visit);
   // clerk-js first: its request must not queue behind the element chunks.
   providers.forEach(startClerk);
-  for (const tag of LOADER_TAGS) if (found.has(tag)) void request(tag);
+  if (serverRendered && !imported.has('hydrate')) gate = settled(chunk('hydrate', gate));
+  if (found.has(PROVIDER) && !imported.has(PROVIDER)) gate = settled(chunk(PROVIDER, gate));
+  for (const tag of LOADER_TAGS) if (found.has(tag)) void chunk(tag, gate);
 }
 
 const observed = new WeakSet<Node>();

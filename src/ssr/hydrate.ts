@@ -9,5 +9,5 @@ import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 type HydrateHook = (lit: { LitElement: typeof LitElement }) => void;
 const hook = (globalThis as { litElementHydrateSupport?: HydrateHook }).litElementHydrateSupport;
 // Lit calls the hook when lit-element evaluates after it; in a bundle that shares lit with the elements it has
-// usually evaluated first, so install it here unless it is in place (it adds `defer-hydration`).
-if (hook && !LitElement.observedAttributes.includes('defer-hydration')) hook({ LitElement });
+// evaluated first, so install it here unless it is in place (the hook gives LitElement its own observedAttributes).
+if (hook && !Object.hasOwn(LitElement, 'observedAttributes')) hook({ LitElement });

@@ -5,7 +5,7 @@ import { PROVIDER_PROFILE_PATH, PROVIDER_PROFILE_URLS, providerProfileRoute } fr
 
 export { PROVIDER_PROFILE_URLS };
 import { DEMO_DIR, ELEMENTS_BUNDLE } from './paths';
-import { PAGE_CSP, sendFile } from './http';
+import { PAGE_CSP, encodeBody, sendFile } from './http';
 import type { RouteTable } from './router';
 import { PROXY_PATH } from './urls';
 
@@ -135,10 +135,11 @@ export function mountDemo(table: RouteTable, o: DemoOptions, backend: DemoBacken
   });
   for (const [path, file] of Object.entries(o.extraPages ?? {})) {
     table.on('GET', path, async ({ res }) => {
-      const html = await readFile(file, 'utf8').catch(() => undefined);
+      const html = await readFile(file).catch(() => undefined);
       if (html === undefined) return false;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-      res.end(html);
+      const { body, headers: encoding } = encodeBody(res, 'text/html', html);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...encoding });
+      res.end(body);
     });
   }
   if (o.clerkUiDist) {

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// npx clerk-oauth-elements-preload-hint <publishable-key> [--proxy-url /__clerk] [--domain d] [--clerk-js-url u] [--clerk-js-version v]
-// Prints the <link rel="preload"> for clerk-js that a page puts in its <head>, before any script, so clerk-js
-// downloads with the HTML instead of after our code (the same URL <clerk-provider> will ask for).
+// npx clerk-oauth-elements-preload-hint <publishable-key> [--proxy-url /__clerk] [--domain d] [--clerk-js-url u]
+//   [--clerk-js-version v] [--tags clerk-provider,oauth-buttons] [--base /assets/clerk-oauth-elements/] [--hydrate]
+// Prints what a page puts in its <head>, before any script: the preload of clerk-js (the same URL <clerk-provider>
+// asks for, so clerk-js downloads with the HTML) and, with --tags, module preloads of the loader and those tags'
+// chunks (served under --base, where dist/browser is), so no chunk waits for the one importing it.
 import { parseArgs } from 'node:util';
-import { clerkPreloadHint } from '../dist/script-url.js';
+import { clerkPreloadHint, modulePreloadHints } from './hints.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -12,16 +14,21 @@ const { values, positionals } = parseArgs({
     domain: { type: 'string' },
     'clerk-js-url': { type: 'string' },
     'clerk-js-version': { type: 'string' },
+    tags: { type: 'string' },
+    base: { type: 'string' },
+    hydrate: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 const publishableKey = positionals[0] ?? process.env.CLERK_PUBLISHABLE_KEY;
 if (values.help || !publishableKey) {
-  console.error('usage: clerk-oauth-elements-preload-hint <pk_test_… | pk_live_…> [--proxy-url URL] [--domain D] [--clerk-js-url URL] [--clerk-js-version V]');
+  console.error(
+    'usage: clerk-oauth-elements-preload-hint <pk_test_… | pk_live_…> [--proxy-url URL] [--domain D] [--clerk-js-url URL] [--clerk-js-version V] [--tags a,b] [--base URL] [--hydrate]',
+  );
   process.exit(values.help ? 0 : 1);
 }
 try {
-  console.log(
+  const lines = [
     clerkPreloadHint({
       publishableKey,
       proxyUrl: values['proxy-url'],
@@ -29,7 +36,9 @@ try {
       clerkJsUrl: values['clerk-js-url'],
       clerkJsVersion: values['clerk-js-version'],
     }),
-  );
+  ];
+  if (values.tags) lines.push(modulePreloadHints({ tags: values.tags.split(',').map((t) => t.trim()).filter(Boolean), base: values.base, hydrate: values.hydrate }));
+  console.log(lines.join('\n'));
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

@@ -61,8 +61,8 @@ const pagesDir = join(REPO_ROOT, 'bench/pages');
 const rendered = mkdtempSync(join(tmpdir(), 'bench-pages-'));
 for (const name of NAMES) {
   let html = readFileSync(join(pagesDir, `${name}.html`), 'utf8');
-  html = html.replace(/<!--bench:hints tags="([^"]+)"( hydrate)?-->/, (_m, tags: string, hydrate?: string) =>
-    [clerkPreloadHint({ publishableKey: BENCH_KEY, proxyUrl: '/__clerk' }), modulePreloadHints({ tags: tags.split(','), hydrate: Boolean(hydrate) })].join('\n'),
+  html = html.replace(/<!--bench:hints tags="([^"]*)"( hydrate)?-->/, (_m, tags: string, hydrate?: string) =>
+    [clerkPreloadHint({ publishableKey: BENCH_KEY, proxyUrl: '/__clerk' }), ...(tags ? [modulePreloadHints({ tags: tags.split(','), hydrate: Boolean(hydrate) })] : [])].join('\n'),
   );
   if (name === 'ssr') html = await renderSsrSlots(html);
   writeFileSync(join(rendered, `${name}.html`), html);

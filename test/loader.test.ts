@@ -27,14 +27,18 @@ describe('loader', () => {
   });
 
   it('starts clerk-js for a provider before it asks for the element chunks', async () => {
-    const before = document.head.children.length;
+    // Recorded as added: the failed script (a 404 here) removes itself again.
+    const added: Element[] = [];
+    const watcher = new MutationObserver((records) => records.forEach((r) => added.push(...[...r.addedNodes].filter((n): n is Element => n instanceof Element))));
+    watcher.observe(document.head, { childList: true });
     const provider = document.createElement('clerk-provider');
     provider.setAttribute('publishable-key', 'pk_test_Y2xlcmsubG9hZGVyLnRlc3Qk');
     provider.setAttribute('proxy-url', '/__loader-test-proxy');
     provider.append(document.createElement('oauth-buttons'));
     document.body.append(provider);
-    await new Promise((resolve) => setTimeout(resolve));
-    const added = [...document.head.children].slice(before);
+    // Nothing here renders before Clerk, so the chunks wait for clerk-js (settled at once by the 404).
+    for (let i = 0; i < 100 && !preloads().some((p) => p.endsWith('/elements/oauth-buttons.js')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    watcher.disconnect();
     const script = added.findIndex((el) => el instanceof HTMLScriptElement && el.src.endsWith('/__loader-test-proxy/npm/@clerk/clerk-js@6/dist/clerk.browser.js'));
     const firstChunk = added.findIndex((el) => el instanceof HTMLLinkElement && el.rel === 'modulepreload');
     expect(script).to.be.greaterThan(-1);

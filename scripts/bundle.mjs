@@ -31,7 +31,9 @@ export function buildBundle({ outDir, quiet = false } = {}) {
   for (const mode of ['browser', 'elements', 'loader']) {
     const args = [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', mode, '--logLevel', quiet ? 'error' : 'info'];
     if (outDir) args.push('--outDir', mode === 'elements' ? join(outDir, 'elements') : outDir);
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+    // The loader reads the element chunks' imports from where that build went.
+    const env = { ...process.env, ...(outDir ? { CLERK_ELEMENTS_DIR: join(outDir, 'elements') } : {}) };
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`vite build --mode ${mode} failed (${r.status}):\n${r.stdout ?? ''}${r.stderr ?? ''}`);
   }
   return outDir ? join(outDir, 'clerk-oauth-elements.js') : BUNDLE;

@@ -19,7 +19,23 @@ const SELECTOR = LOADER_TAGS.join(',');
 const here = import.meta.url;
 const chunkUrl = (name: string) => new URL(`./elements/${name}.js`, here).href;
 
+/** Each chunk's shared chunks, written in by the build (absent when this module runs from source). */
+declare const __LOADER_CHUNKS__: Record<string, string[]> | undefined;
+const SHARED: Record<string, string[]> = typeof __LOADER_CHUNKS__ === 'undefined' ? {} : __LOADER_CHUNKS__;
+
 const imported = new Map<string, Promise<unknown>>();
+const preloaded = new Set<string>();
+
+/** Fetches a module now (and its shared chunks, known from the build), to evaluate it later. */
+function preload(file: string): void {
+  const url = new URL(`./elements/${file}`, here).href;
+  if (preloaded.has(url)) return;
+  preloaded.add(url);
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = url;
+  document.head.append(link);
+}
 /** What must have run before the next element chunk evaluates: Lit's hydration support, then the provider. */
 let gate: Promise<unknown> = Promise.resolve();
 
@@ -61,10 +77,7 @@ function chunk(name: string, after: Promise<unknown>): Promise<unknown> {
   let pending = imported.get(name);
   if (pending) return pending;
   const url = chunkUrl(name);
-  const preload = document.createElement('link');
-  preload.rel = 'modulepreload';
-  preload.href = url;
-  document.head.append(preload);
+  for (const file of [`${name}.js`, ...(SHARED[name] ?? [])]) preload(file);
   pending = after.then(() => import(/* @vite-ignore */ url));
   pending.catch((cause: unknown) => console.error(`clerk-oauth-elements loader: ${url} could not be loaded.`, cause));
   imported.set(name, pending);

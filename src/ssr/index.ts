@@ -11,6 +11,7 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../elements/oauth-buttons/define.js';
+import { minifyCss } from './minify-css.js';
 
 export { clerkJsUrlFor, clerkPreloadHint, type PreloadOptions } from './script-url.js';
 
@@ -39,5 +40,6 @@ export function renderOAuthButtons(options: OAuthButtonsMarkup): string {
   const columns = options.columns === undefined ? undefined : String(options.columns);
   // One line: whitespace inside the tag would be copied into the page as is.
   const template = html`<oauth-buttons id=${ifDefined(options.id)} class=${ifDefined(options.className)} status="loading" strategies=${options.strategies} mode=${ifDefined(options.mode)} redirect-url=${ifDefined(options.redirectUrl)} redirect-url-complete=${ifDefined(options.redirectUrlComplete)} variant=${ifDefined(options.variant)} columns=${ifDefined(columns)} icon-base-url=${ifDefined(options.iconBaseUrl)}></oauth-buttons>`;
-  return collectResultSync(render(template));
+  // The declarative shadow root's styles, minified: they are in every page's HTML, before its first frame.
+  return collectResultSync(render(template)).replace(/<style>([\s\S]*?)<\/style>/g, (_m, css: string) => `<style>${minifyCss(css)}</style>`);
 }

@@ -46,11 +46,11 @@ const PAGES = {
   'clerk-ui': "Clerk's prebuilt sign-in (clerk-js + @clerk/ui, mountSignIn)",
   handwritten: 'clerk-js + hand-written buttons (custom flow)',
   static: 'static HTML buttons (the floor)',
-  'loader-strategies': 'ours: loader + preload hint, strategies given',
-  'loader-list': "ours: loader + preload hint, instance's provider list",
+  'loader-strategies': 'ours: loader + module preloads, strategies given',
+  'loader-list': "ours: loader + clerk-js and module preloads, instance's provider list",
   'single-strategies': 'ours: single file, strategies given',
   'single-list': "ours: single file, instance's provider list",
-  ssr: 'ours: server-rendered (DSD) + loader + preload hint',
+  ssr: 'ours: server-rendered (DSD) + loader + preloads',
 } as const;
 type PageName = keyof typeof PAGES;
 const NAMES = Object.keys(PAGES) as PageName[];
@@ -61,8 +61,11 @@ const pagesDir = join(REPO_ROOT, 'bench/pages');
 const rendered = mkdtempSync(join(tmpdir(), 'bench-pages-'));
 for (const name of NAMES) {
   let html = readFileSync(join(pagesDir, `${name}.html`), 'utf8');
-  html = html.replace(/<!--bench:hints tags="([^"]*)"( hydrate)?-->/, (_m, tags: string, hydrate?: string) =>
-    [clerkPreloadHint({ publishableKey: BENCH_KEY, proxyUrl: '/__clerk' }), ...(tags ? [modulePreloadHints({ tags: tags.split(','), hydrate: Boolean(hydrate) })] : [])].join('\n'),
+  html = html.replace(/<!--bench:hints tags="([^"]*)"( hydrate)?( no-clerk)?-->/, (_m, tags: string, hydrate?: string, noClerk?: string) =>
+    [
+      ...(noClerk ? [] : [clerkPreloadHint({ publishableKey: BENCH_KEY, proxyUrl: '/__clerk' })]),
+      ...(tags ? [modulePreloadHints({ tags: tags.split(','), hydrate: Boolean(hydrate) })] : []),
+    ].join('\n'),
   );
   if (name === 'ssr') html = await renderSsrSlots(html);
   writeFileSync(join(rendered, `${name}.html`), html);

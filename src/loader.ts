@@ -39,20 +39,14 @@ function preload(file: string): void {
 /** What must have run before the next element chunk evaluates: Lit's hydration support, then the provider. */
 let gate: Promise<unknown> = Promise.resolve();
 
-/**
- * How long element chunks may wait for clerk-js on pages where nothing can render before Clerk: past this the
- * elements load anyway, so a slow or hanging clerk-js is reported by them (not by silence).
- */
-const CLERK_FIRST_MAX_MS = 2500;
-
-/** Starts clerk-js for a provider element (when the page has no Clerk yet and the key is usable); resolves when it has arrived. */
-function startClerk(provider: Element): Promise<unknown> | undefined {
+/** Starts clerk-js for a provider element (when the page has no Clerk yet and the key is usable). */
+function startClerk(provider: Element): void {
   const key = provider.getAttribute('publishable-key')?.trim();
-  if (!key || (window as { Clerk?: unknown }).Clerk) return undefined;
+  if (!key || (window as { Clerk?: unknown }).Clerk) return;
   const parsed = parsePublishableKey(key);
-  if ('code' in parsed) return undefined; // The provider reports the bad key itself.
+  if ('code' in parsed) return; // The provider reports the bad key itself.
   const attr = (name: string) => provider.getAttribute(name) || undefined;
-  return loadClerkScript({
+  void loadClerkScript({
     publishableKey: key,
     frontendApi: parsed.frontendApi,
     proxyUrl: attr('proxy-url'),
@@ -64,9 +58,6 @@ function startClerk(provider: Element): Promise<unknown> | undefined {
     // Reported (and retried) by the provider, which receives this same load.
   });
 }
-
-/** `<oauth-buttons strategies>` renders its buttons before Clerk; every other element needs Clerk to show anything. */
-const rendersBeforeClerk = (el: Element) => el.localName === 'oauth-buttons' && Boolean(el.getAttribute('strategies')?.trim());
 
 /**
  * Asks for a chunk once: fetched at once (a module preload), evaluated after `after`. So every download
@@ -87,29 +78,22 @@ function chunk(name: string, after: Promise<unknown>): Promise<unknown> {
 const settled = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
 /** Loads what `root` (a document, fragment or shadow root) uses now. */
-async function discover(root: ParentNode): Promise<void> {
+function discover(root: ParentNode): void {
   const found = new Set<LoaderTag>();
   const providers: Element[] = [];
   let serverRendered = false;
-  let early = false;
   const visit = (el: Element) => {
     const tag = el.localName as LoaderTag;
     if (tag === PROVIDER) providers.push(el);
     if (customElements.get(tag)) return;
     found.add(tag);
-    if (rendersBeforeClerk(el)) early = true;
     // A declarative shadow root from the server (`renderOAuthButtons`): hydrate it rather than render again.
     if (el.shadowRoot) serverRendered = true;
   };
   if (root instanceof Element && root.matches(SELECTOR)) visit(root);
   root.querySelectorAll(SELECTOR).forEach(visit);
   // clerk-js first: its request must not queue behind the element chunks.
-  const clerk = providers.map(startClerk).find(Boolean);
-  // Nothing here can render before Clerk: let clerk-js have the connection, and fetch the chunks (a fraction of
-  // its size) while it runs and asks its Frontend API, when the connection is idle.
-  if (clerk && !early && !serverRendered && !imported.size) {
-    await Promise.race([clerk, new Promise((resolve) => setTimeout(resolve, CLERK_FIRST_MAX_MS))]);
-  }
+  providers.forEach(startClerk);
   if (serverRendered && !imported.has('hydrate')) gate = settled(chunk('hydrate', gate));
   if (found.has(PROVIDER) && !imported.has(PROVIDER)) gate = settled(chunk(PROVIDER, gate));
   for (const tag of LOADER_TAGS) if (found.has(tag)) void chunk(tag, gate);
@@ -124,17 +108,17 @@ const observed = new WeakSet<Node>();
 export function observe(root: Document | ShadowRoot | DocumentFragment | Element = document): void {
   if (observed.has(root)) return;
   observed.add(root);
-  void discover(root);
+  discover(root);
   new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) void discover(node);
+      for (const node of record.addedNodes) if (node instanceof Element) discover(node);
     }
   }).observe(root, { childList: true, subtree: true });
 }
 
 /** Resolves once every tag of this package now in `root` is defined. */
 export async function allDefined(root: ParentNode = document): Promise<void> {
-  void discover(root);
+  discover(root);
   const tags = new Set([...root.querySelectorAll(SELECTOR)].map((el) => el.localName as LoaderTag));
   await Promise.all([...tags].map((tag) => customElements.whenDefined(tag)));
 }

@@ -36,7 +36,6 @@ describe('loader', () => {
     provider.setAttribute('proxy-url', '/__loader-test-proxy');
     provider.append(document.createElement('oauth-buttons'));
     document.body.append(provider);
-    // Nothing here renders before Clerk, so the chunks wait for clerk-js (settled at once by the 404).
     for (let i = 0; i < 100 && !preloads().some((p) => p.endsWith('/elements/oauth-buttons.js')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
     watcher.disconnect();
     const script = added.findIndex((el) => el instanceof HTMLScriptElement && el.src.endsWith('/__loader-test-proxy/npm/@clerk/clerk-js@6/dist/clerk.browser.js'));

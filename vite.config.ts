@@ -1,27 +1,107 @@
-import { defineConfig } from 'vite';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { minifyCssTemplates } from './src/ssr/minify-css.js';
 
-// `vite build`                -> dist/index.js, dist/define.js, dist/testing.js (lit and @lit/context stay external)
-// `vite build --mode browser` -> dist/browser/clerk-oauth-elements.js (one self-defining, minified file, lit included)
+/** One chunk per tag, loaded by the loader (and usable on their own: each registers its tag). */
+export const ELEMENT_ENTRIES = {
+  'clerk-provider': 'src/elements/clerk-provider/define.ts',
+  'oauth-buttons': 'src/elements/oauth-buttons/define.ts',
+  'sso-callback': 'src/elements/sso-callback/define.ts',
+  'continue-signup': 'src/elements/continue-signup/define.ts',
+  'connected-accounts': 'src/elements/connected-accounts/define.ts',
+  // Lit's hydration support, evaluated before the elements on pages with server-rendered markup.
+  hydrate: 'src/ssr/hydrate.ts',
+};
+
+/**
+ * The element chunks: each element's own folder in its chunk; lit, `@lit/context` and the code every element
+ * shares in ONE common chunk (a page's requests are few: HTTP/1.1 gives a host six connections, and clerk-js
+ * holds one), never an element's code; Lit's hydration support stays in the hydrate chunk.
+ */
+const ELEMENTS_OUTPUT = {
+  chunkFileNames: 'shared-[hash].js',
+  codeSplitting: {
+    groups: [{ name: 'shared', test: (id: string) => !/[\\/]src[\\/](elements|ssr)[\\/]|@lit-labs[\\/]ssr-client/.test(id) }],
+  },
+};
+
+/**
+ * For the loader: every element chunk's shared chunks (file names), read from the element build (built first;
+ * `CLERK_ELEMENTS_DIR` when it went elsewhere), so the loader preloads a tag's chunks at once, not one import after another.
+ */
+function elementChunkMap(dir = process.env.CLERK_ELEMENTS_DIR ?? 'dist/browser/elements'): Record<string, string[]> {
+  const imports = (file: string, seen: Set<string>) => {
+    if (seen.has(file) || !existsSync(join(dir, file))) return;
+    seen.add(file);
+    for (const [, spec] of readFileSync(join(dir, file), 'utf8').matchAll(/(?:import|export)\s*(?:[^'"`;]*?from\s*)?["']\.\/([^"']+)["']/g)) imports(spec!, seen);
+  };
+  return Object.fromEntries(
+    Object.keys(ELEMENT_ENTRIES).map((name) => {
+      const seen = new Set<string>();
+      imports(`${name}.js`, seen);
+      seen.delete(`${name}.js`);
+      return [name, [...seen]];
+    }),
+  );
+}
+
+/** Browser builds: our `css` templates minified too (the JS minifier leaves template text alone). */
+const minifyStyles = (): Plugin => ({
+  name: 'clerk-oauth-elements:minify-css',
+  transform(code, id) {
+    if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+    return { code: minifyCssTemplates(code), map: null };
+  },
+});
+
+// `vite build`                 -> dist/index.js, dist/define.js, dist/define/<tag>.js, dist/ssr.js, dist/testing.js
+//                                 (lit, @lit/context and Lit's SSR packages stay external)
+// `vite build --mode browser`  -> dist/browser/clerk-oauth-elements.js (one self-defining, minified file, lit included)
+// `vite build --mode elements` -> dist/browser/elements/<tag>.js + shared chunks (lit included, minified)
+// `vite build --mode loader`   -> dist/browser/loader.js (self-contained: imports ./elements/<tag>.js on first sight)
 // Storybook merges this file into its own Vite config.
 export default defineConfig(({ mode }) => {
-  const browser = mode === 'browser';
+  const browser = mode === 'browser' || mode === 'elements' || mode === 'loader';
+  const lib =
+    mode === 'browser'
+      ? { entry: 'src/browser.ts', formats: ['es' as const], fileName: () => 'clerk-oauth-elements.js' }
+      : mode === 'elements'
+        ? { entry: ELEMENT_ENTRIES, formats: ['es' as const], fileName: (_format: string, name: string) => `${name}.js` }
+        : mode === 'loader'
+          ? { entry: 'src/loader.ts', formats: ['es' as const], fileName: () => 'loader.js' }
+          : {
+              entry: {
+                index: 'src/index.ts',
+                define: 'src/define.ts',
+                testing: 'src/testing/index.ts',
+                ssr: 'src/ssr/index.ts',
+                'script-url': 'src/ssr/script-url.ts',
+                ...Object.fromEntries(
+                  Object.entries(ELEMENT_ENTRIES)
+                    .filter(([name]) => name !== 'hydrate')
+                    .map(([name, entry]) => [`define/${name}`, entry]),
+                ),
+              },
+              formats: ['es' as const],
+              fileName: (_format: string, name: string) => `${name}.js`,
+            };
   return {
+    plugins: browser ? [minifyStyles()] : [],
+    define: mode === 'loader' ? { __LOADER_CHUNKS__: JSON.stringify(elementChunkMap()) } : {},
     optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
     build: {
       target: 'es2022',
-      outDir: browser ? 'dist/browser' : 'dist',
-      emptyOutDir: !browser,
+      outDir: mode === 'elements' ? 'dist/browser/elements' : browser ? 'dist/browser' : 'dist',
+      emptyOutDir: mode === 'elements' || !browser,
       sourcemap: true,
       minify: browser,
-      lib: browser
-        ? { entry: 'src/browser.ts', formats: ['es'], fileName: () => 'clerk-oauth-elements.js' }
-        : {
-            entry: { index: 'src/index.ts', define: 'src/define.ts', testing: 'src/testing/index.ts' },
-            formats: ['es'],
-            fileName: (_format, name) => `${name}.js`,
-          },
+      lib,
       rolldownOptions: {
-        external: browser ? [] : [/^lit($|\/)/, /^@lit\//],
+        external: browser ? [] : [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^node:/],
+        // Browser files are loaded as they are, never bundled again: minify whitespace too (Vite keeps it in
+        // ES library builds for the next bundler's sake).
+        output: browser ? { minify: true, comments: false, ...(mode === 'elements' ? ELEMENTS_OUTPUT : {}) } : {},
       },
     },
   };

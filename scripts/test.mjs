@@ -16,6 +16,7 @@ const steps = [
   ['static Storybook (every story renders in the production build)', 'node', ['scripts/check-storybook.mjs']],
   ...(existsSync('emulator/test') ? [['emulator tests', 'npm', ['run', '-s', 'test:emulator']]] : []),
   ['build', 'npm', ['run', '-s', 'build']],
+  ['sizes (gzip of the sign-in first frame and of each element chunk, size-budgets.json)', 'node', ['scripts/check-size.mjs']],
   ...(existsSync('test/e2e') ? [['end-to-end tests', 'npm', ['run', '-s', 'test:e2e']]] : []),
 ];
 

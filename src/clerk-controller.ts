@@ -1,5 +1,5 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { clerkContext, DEFAULT_TIMEOUT, type ClerkContextValue } from './context.js';
 import { pageClerk } from './clerk-loader.js';
 import { ClerkStore } from './clerk-store.js';
@@ -13,6 +13,8 @@ import { defaultLocalization } from './localization.js';
  */
 const ROOT_KEY = Symbol.for('clerk-oauth-elements/context-root');
 function ensureContextRoot() {
+  // Server rendering (`clerk-oauth-elements/ssr`) constructs elements without a document.
+  if (isServer) return;
   const holder = document as Document & { [ROOT_KEY]?: ContextRoot };
   if (holder[ROOT_KEY]) return;
   holder[ROOT_KEY] = new ContextRoot();

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { PROVIDER_PROFILE_PATH, PROVIDER_PROFILE_URLS, providerProfileRoute } from '../../demo/server/provider-profile';
 
 export { PROVIDER_PROFILE_URLS };
 import { DEMO_DIR, ELEMENTS_BUNDLE } from './paths';
-import { PAGE_CSP, sendFile } from './http';
+import { PAGE_CSP, encodeBody, sendFile } from './http';
 import type { RouteTable } from './router';
+import { PROXY_PATH } from './urls';
 
 export interface DemoOptions {
   /** A real Clerk publishable key: pages then load clerk-js from Clerk, not from the emulator. */
@@ -22,12 +25,17 @@ export interface DemoOptions {
    * mode the providers' own, `PROVIDER_PROFILE_URLS`).
    */
   providerProfileUrl?: (origin: string, provider: string) => string | undefined;
+  /** More pages (route -> absolute file), served without the demo's CSP: the bench's comparison pages. */
+  extraPages?: Record<string, string>;
+  /** An installed `@clerk/ui/dist` folder, served at Clerk's CDN layout under the proxy (the bench's prebuilt UI). */
+  clerkUiDist?: string;
 }
 
 /** Route -> page file. Pages are plain HTML using only our tags. */
 export const DEMO_ROUTES: Record<string, string> = {
   '/': 'index.html',
   '/sign-in': 'sign-in.html',
+  '/sign-in/loader': 'sign-in-loader.html',
   '/sign-in/sso-callback': 'sso-callback.html',
   '/sign-in/continue': 'continue.html',
   '/sign-up': 'sign-up.html',
@@ -100,6 +108,46 @@ export function mountDemo(table: RouteTable, o: DemoOptions, backend: DemoBacken
   table.on('GET', '/clerk-oauth-elements.js.map', async ({ res }) => {
     if (!(await sendFile(res, bundle.slice(0, slash), `${bundle.slice(slash + 1)}.map`, { 'cache-control': 'no-cache' }))) return false;
   });
+  // The loader and the per-element chunks, beside the single file in dist/browser.
+  const browserDir = dirname(bundle);
+  table.on('GET', '/loader.js', async ({ res }) => {
+    if (!(await sendFile(res, browserDir, 'loader.js', { 'cache-control': 'no-cache' }))) return false;
+  });
+  table.on('GET', '/elements/:file', async ({ res, params }) => {
+    if (!/^[a-z0-9-]+\.js(\.map)?$/i.test(params.file ?? '')) return false;
+    if (!(await sendFile(res, `${browserDir}/elements`, params.file!, { 'cache-control': 'no-cache' }))) return false;
+  });
+  // The sign-in page with <oauth-buttons> rendered on the server (declarative shadow DOM), per request.
+  table.on('GET', '/sign-in/ssr', async ({ res }) => {
+    let html: string;
+    try {
+      html = await readFile(`${dir}/sign-in-ssr.html`, 'utf8');
+    } catch {
+      return false;
+    }
+    const { renderSsrSlots } = await import('./demo-ssr');
+    html = await renderSsrSlots(rewriteProvider(html, o));
+    // The declarative shadow roots carry their styles inline: allowed by hash, nothing else inline is.
+    const hashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+    const policy = headers['content-security-policy'].replace("style-src 'self'", `style-src 'self' ${[...new Set(hashes)].join(' ')}`);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers, 'content-security-policy': policy });
+    res.end(html);
+  });
+  for (const [path, file] of Object.entries(o.extraPages ?? {})) {
+    table.on('GET', path, async ({ res }) => {
+      const html = await readFile(file).catch(() => undefined);
+      if (html === undefined) return false;
+      const { body, headers: encoding } = encodeBody(res, 'text/html', html);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...encoding });
+      res.end(body);
+    });
+  }
+  if (o.clerkUiDist) {
+    const uiDist = o.clerkUiDist;
+    table.on('GET', `${PROXY_PATH}/npm/@clerk/ui@:version/dist/:file`, async ({ res, params }) => {
+      if (!(await sendFile(res, uiDist, params.file!, { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' }))) return false;
+    });
+  }
   table.on('GET', '/elements.js', async ({ res }) => {
     if (await sendFile(res, bundle.slice(0, slash), bundle.slice(slash + 1), { 'cache-control': 'no-cache' })) return;
     res.writeHead(404, { 'content-type': 'text/javascript; charset=utf-8' });

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export const MIME: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -28,6 +29,29 @@ export const PAGE_CSP = [
   'trusted-types default lit-html clerk-oauth-elements',
 ].join('; ');
 
+let compression = false;
+const gzipped = new Map<string, Buffer>();
+
+/**
+ * `compress: true` (the bench): text responses go out gzipped to clients that accept it, as from Clerk's CDN or
+ * any production server, so byte counts and throttled timings are what visitors get. Off by default.
+ */
+export function setCompression(on: boolean): void {
+  compression = on;
+}
+
+/** The body as sent: gzipped when compression is on, the type is text and the client accepts gzip. */
+export function encodeBody(res: ServerResponse, type: string, data: Buffer, cacheKey?: string): { body: Buffer; headers: Record<string, string> } {
+  const accepts = /\bgzip\b/.test(String(res.req?.headers['accept-encoding'] ?? ''));
+  if (!compression || !accepts || !/^(text\/|application\/json|image\/svg)/.test(type)) return { body: data, headers: {} };
+  let body = cacheKey ? gzipped.get(cacheKey) : undefined;
+  if (!body) {
+    body = gzipSync(data, { level: 9 });
+    if (cacheKey) gzipped.set(cacheKey, body);
+  }
+  return { body, headers: { 'content-encoding': 'gzip', vary: 'accept-encoding' } };
+}
+
 /** Serves one file from `dir` (no escaping it); resolves false when absent. */
 export async function sendFile(res: ServerResponse, dir: string, relative: string, headers: Record<string, string> = {}): Promise<boolean> {
   const file = normalize(join(dir, relative));
@@ -35,9 +59,10 @@ export async function sendFile(res: ServerResponse, dir: string, relative: strin
   try {
     const info = await stat(file);
     if (!info.isFile()) return false;
-    const data = await readFile(file);
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': String(data.length), ...headers });
-    res.end(data);
+    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    const { body, headers: encoding } = encodeBody(res, type, await readFile(file), `${file}@${info.mtimeMs}`);
+    res.writeHead(200, { 'content-type': type, 'content-length': String(body.length), ...encoding, ...headers });
+    res.end(body);
     return true;
   } catch {
     return false;

@@ -8,7 +8,7 @@ import { FAPI_ERRORS, FapiError, apiError, codeForStatus } from './errors';
 import { FAPI_ROUTES } from './fapi';
 import { Faults, type FaultSpec } from './faults';
 import { CLIENT_COOKIE, type FapiRoute } from './flows';
-import { MIME, PAGE_CSP, sendFile } from './http';
+import { MIME, PAGE_CSP, sendFile, setCompression } from './http';
 import { clientJSON } from './json';
 import { MINUTE_MS } from './durations';
 import { generateInstanceKeys } from './keys';
@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   demo?: boolean | DemoOptions;
   /** Print one line per request; or a function receiving each log entry. */
   logRequests?: boolean | ((entry: LogEntry) => void);
+  /** Gzip text files and bench pages for clients that accept it (the bench; off by default). */
+  compress?: boolean;
   /** Keep at most this many log entries in memory (default 5000). */
   logLimit?: number;
 }
@@ -118,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let seq = 0;
   const clerkDist = clerkJsDist();
   const demo: DemoOptions | null = options.demo ? (options.demo === true ? {} : options.demo) : null;
+  setCompression(options.compress === true);
   const sockets = new Set<Socket>();
 
   const api: ControlApi = {

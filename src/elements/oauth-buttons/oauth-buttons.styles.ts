@@ -27,6 +27,12 @@ export const styles = css`
     padding: 0;
     list-style: none;
   }
+  /* The common row widths without script, so server-rendered markup has its final layout before hydration
+     (the element sets --_columns through the CSSOM for any value). */
+  [part~='list'][data-columns='2'] { --_columns: 2; }
+  [part~='list'][data-columns='3'] { --_columns: 3; }
+  [part~='list'][data-columns='4'] { --_columns: 4; }
+  [part~='list'][data-columns='5'] { --_columns: 5; }
   li {
     /* --_columns (set per layout) buttons per row, every row as wide as the first. */
     flex: 0 0 calc((100% - (var(--_columns, 1) - 1) * var(--_gap)) / var(--_columns, 1));

@@ -1,0 +1,101 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { useE2E, waitForProviderReady } from './harness';
+
+// The loader (/loader.js): a sign-in page downloads only its tags' code, clerk-js first; and the server-rendered
+// sign-in page (/sign-in/ssr) keeps its first frame through hydration.
+const e2e = useE2E();
+
+const OTHER_ELEMENTS = ['sso-callback', 'continue-signup', 'connected-accounts'];
+
+function recordScripts(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.js')) paths.push(path);
+  });
+  return paths;
+}
+
+/** The Google button in <oauth-buttons>'s shadow root: text, box, and whether it is still the node marked earlier. */
+const googleButton = (page: Page) =>
+  page.evaluate(() => {
+    const button = document.querySelector('oauth-buttons')?.shadowRoot?.querySelector<HTMLElement>('button[data-strategy=oauth_google]');
+    const list = document.querySelector('oauth-buttons')?.shadowRoot?.querySelector('[part~=list]');
+    const box = button?.getBoundingClientRect();
+    const w = window as unknown as { marked?: Element };
+    const same = w.marked === undefined ? null : w.marked === button;
+    if (button) w.marked ??= button;
+    return { text: list?.textContent?.replace(/\s+/g, ' ').trim(), box: box && [box.x, box.y, box.width, box.height], same };
+  });
+
+describe('loader end to end', () => {
+  it('a sign-in page through the loader asks for clerk-js before the element chunks and never for the other elements', async () => {
+    const page = await e2e.newPage();
+    const scripts = recordScripts(page);
+    await e2e.goto(page, '/sign-in/loader');
+    await page.getByRole('button', { name: 'Continue with Google' }).waitFor();
+    const clerk = scripts.findIndex((p) => p.endsWith('/clerk.browser.js'));
+    const firstChunk = scripts.findIndex((p) => p.startsWith('/elements/'));
+    assert.ok(clerk >= 0 && firstChunk > clerk, `clerk-js (${clerk}) before the first element chunk (${firstChunk}): ${scripts.join(' ')}`);
+    assert.ok(scripts.includes('/elements/clerk-provider.js') && scripts.includes('/elements/oauth-buttons.js'), scripts.join(' '));
+    for (const tag of [...OTHER_ELEMENTS, 'hydrate']) assert.ok(!scripts.includes(`/elements/${tag}.js`), `${tag} was downloaded: ${scripts.join(' ')}`);
+    assert.ok(!scripts.includes('/elements.js'), 'the single-file build was downloaded');
+    assert.equal(scripts.filter((p) => p.endsWith('/clerk.browser.js')).length, 1, 'clerk-js asked for once');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('script[src*="clerk.browser.js"]').length), 1);
+    assert.deepEqual(e2e.errors(page), []);
+  });
+
+  it('a tag added later, inside a shadow root handed to observe(), is defined on first sight', async () => {
+    const page = await e2e.newPage();
+    const scripts = recordScripts(page);
+    await e2e.goto(page, '/sign-in/loader');
+    await page.evaluate(async () => {
+      const { observe } = (await import('/loader.js' as string)) as { observe(root: ShadowRoot): void };
+      const host = document.createElement('div');
+      document.body.append(host);
+      const root = host.attachShadow({ mode: 'open' });
+      observe(root);
+      root.append(document.createElement('sso-callback'));
+      await customElements.whenDefined('sso-callback');
+    });
+    assert.ok(scripts.includes('/elements/sso-callback.js'));
+    assert.ok(!scripts.includes('/elements/connected-accounts.js'));
+  });
+
+  it('the server-rendered page shows its buttons without script and hydrates them in place: same text, same box, no layout shift', async () => {
+    const page = await e2e.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/loader.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number };
+      w.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.shifts += (entry as PerformanceEntry & { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // Not until `load`: the page's load event waits for the held loader.
+    await page.goto(new URL('/sign-in/ssr', e2e.url).href, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.querySelector('oauth-buttons')?.shadowRoot?.querySelector('button'));
+    const before = await googleButton(page);
+    assert.equal(await page.evaluate(() => customElements.get('oauth-buttons')), undefined, 'measured before any script of ours ran');
+    assert.equal(before.text, 'Google GitHub');
+    release();
+    await waitForProviderReady(page);
+    await page.waitForFunction(() => document.querySelector('oauth-buttons')?.getAttribute('status') === 'ready');
+    const after = await googleButton(page);
+    assert.equal(after.text, before.text);
+    assert.deepEqual(after.box, before.box);
+    assert.equal(after.same, true, 'the server-rendered button is the one on screen (not rendered again)');
+    assert.equal(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), 0);
+    assert.deepEqual(e2e.errors(page), []);
+    // And it works: the click starts the flow.
+    await page.getByRole('button', { name: 'Google', exact: true }).click();
+    await page.waitForURL(/\/oauth\/authorize/);
+  });
+});

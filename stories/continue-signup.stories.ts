@@ -276,7 +276,6 @@ const german: Localization = {
   formFieldLabel__emailAddress: 'E-Mail-Adresse',
   formFieldLabel__phoneNumber: 'Telefonnummer',
   formFieldLabel__password: 'Passwort',
-  formFieldLabel__code: 'Bestätigungscode',
   formButtonPrimary: 'Weiter',
   signUp: {
     continue: {

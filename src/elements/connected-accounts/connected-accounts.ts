@@ -295,7 +295,7 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
     const current = this.reverification;
     if (!current?.factor || this.#busy) return;
     if (!current.value.trim()) {
-      this.reverification = { ...current, error: this.t('oauthElements.continueSignUp.required', { field: this.t(current.factor.strategy === 'password' ? 'formFieldLabel__password' : 'formFieldLabel__code') }) };
+      this.reverification = { ...current, error: this.t('oauthElements.continueSignUp.required', { field: this.t(current.factor.strategy === 'password' ? 'formFieldLabel__password' : `reverification.${current.factor.strategy === 'phone_code' ? 'phoneCode' : 'emailCode'}.formTitle`) }) };
       return;
     }
     this.#busy = true;
@@ -308,7 +308,7 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
       else this.#failed(current.action, undefined, elementError('reverification_unsupported', UNSUPPORTED));
     } catch (cause) {
       this.#busy = false;
-      this.reverification = { ...current, value: current.value, error: toElementError(cause).message };
+      this.reverification = { ...current, value: current.value, error: this.errorText(toElementError(cause)) };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#reverify-input')?.focus();
     }

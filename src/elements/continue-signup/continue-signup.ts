@@ -252,7 +252,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     if (this.#busy || this.view.kind !== 'code') return;
     const code = this.code.trim();
     if (!code) {
-      const label = this.t('formFieldLabel__code');
+      const label = this.t(`${codeStepKey(this.view.field)}.formTitle`);
       return this.#showErrors([{ code: 'form_param_missing', message: this.t(`${C}required`, { field: label }), field: 'code' }]);
     }
     const { field } = this.view;
@@ -339,7 +339,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     for (const error of errors) {
       const target =
         this.view.kind === 'code' ? (error.field === 'code' ? 'code' : undefined) : fieldOfError(this.fields, error.field, this.values)?.name;
-      if (target) fieldErrors[target] ??= error.message;
+      if (target) fieldErrors[target] ??= this.errorText(error);
       else general ??= error;
       const event = new SignUpErrorEvent(error);
       this.dispatchEvent(event);

@@ -74,7 +74,7 @@ export const defaultLocalization = {
     },
   },
   reverification: {
-    password: { title: 'Verification required', subtitle: 'Enter your current password to continue', formTitle: 'Password' },
+    password: { title: 'Verification required', subtitle: 'Enter your current password to continue' },
     emailCode: { title: 'Verification required', subtitle: 'Enter the verification code sent to your email to continue', formTitle: 'Verification code' },
     phoneCode: { title: 'Verification required', subtitle: 'Enter the verification code sent to your phone to continue', formTitle: 'Verification code' },
   },

@@ -32,7 +32,7 @@ export default defineConfig({
       {
         extends: true,
         define: { __STORY_SCHEME__: JSON.stringify('light') },
-        test: { name: 'locales', include: ['test/locales/*.test.ts'], browser: browser('locales') },
+        test: { name: 'locale-test', include: ['test/locales/*.test.ts'], browser: browser('locales') },
       },
     ],
   },

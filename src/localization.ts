@@ -125,7 +125,9 @@ export const defaultLocalization = {
      * Clerk locale when it has one, else Clerk's message. Configuration errors a developer must fix
      * (`invalid_publishable_key`, `clerk_not_found`, `invalid_additional_scopes`, `invalid_redirect_url`,
      * `redirect_origin_not_allowed`) have no English entry on purpose: in English the detailed message
-     * (which key, which URL) is shown; a locale module gives a translated summary.
+     * (which key, which URL) is shown; a locale module gives a translated summary. The same holds for Clerk API
+     * codes Clerk has no `unstable__errors` key for (`user_locked`, `external_account_missing_refresh_token`):
+     * Clerk's English message in English, our translation in a locale module.
      */
     errors: {
       script_load_failed: 'Clerk could not be loaded. Check your connection and try again.',

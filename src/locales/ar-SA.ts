@@ -5,6 +5,8 @@ import type { LocalizationTree } from '../localization.js';
  * (the legal-consent labels, the reverification step, a disconnected account). Merge it over Clerk's `arSA`.
  */
 export const arSA = {
+  // Clerk's key; its ar-SA locale lacks the translation.
+  unstable__errors: { oauth_access_denied: "لم تمنح حق الوصول إلى حسابك." },
   signUp: {
     legalConsent: {
       checkbox: {
@@ -62,6 +64,8 @@ export const arSA = {
       connectOnly: 'للربط فقط',
     },
     errors: {
+      user_locked: "حسابك مقفل. حاول مرة أخرى لاحقًا.",
+      external_account_missing_refresh_token: "انتهت صلاحية الاتصال بهذا الحساب. أعد الاتصال لمواصلة استخدامه.",
       script_load_failed: 'تعذّر تحميل Clerk. تحقّق من اتصالك وحاول مرة أخرى.',
       clerk_load_failed: 'تعذّر تشغيل Clerk. يُرجى المحاولة مرة أخرى.',
       clerk_unavailable: 'تعذّر الوصول إلى خوادم Clerk، لذا لا يمكن تسجيل الدخول الآن.',

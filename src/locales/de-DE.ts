@@ -2,6 +2,8 @@ import type { LocalizationTree } from '../localization.js';
 
 /** German: the package's own strings (`oauthElements.*`). Merge it over Clerk's `deDE`. */
 export const deDE = {
+  // Clerk's key; its de-DE locale lacks the translation.
+  unstable__errors: { oauth_access_denied: "Sie haben den Zugriff auf Ihr Konto nicht gewährt." },
   oauthElements: {
     loading: 'Anmeldeoptionen werden geladen…',
     retry: 'Erneut versuchen',
@@ -43,6 +45,8 @@ export const deDE = {
       connectOnly: 'Nur verbinden',
     },
     errors: {
+      user_locked: "Ihr Konto ist gesperrt. Bitte versuchen Sie es später erneut.",
+      external_account_missing_refresh_token: "Die Verbindung zu diesem Konto ist abgelaufen. Verbinden Sie es erneut, um es weiter zu nutzen.",
       script_load_failed: 'Clerk konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
       clerk_load_failed: 'Clerk konnte nicht starten. Bitte versuchen Sie es erneut.',
       clerk_unavailable: 'Die Server von Clerk sind nicht erreichbar, daher ist eine Anmeldung gerade nicht möglich.',

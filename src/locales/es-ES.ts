@@ -2,6 +2,8 @@ import type { LocalizationTree } from '../localization.js';
 
 /** Spanish: the package's own strings (`oauthElements.*`) and the one key Clerk's `esES` lacks. Merge it over Clerk's `esES`. */
 export const esES = {
+  // Clerk's key; its es-ES locale lacks the translation.
+  unstable__errors: { oauth_access_denied: "No has concedido acceso a tu cuenta." },
   userProfile: { start: { connectedAccountsSection: { subtitle__disconnected: 'Esta cuenta se ha desconectado.' } } },
   oauthElements: {
     loading: 'Cargando las opciones de inicio de sesión…',
@@ -44,6 +46,8 @@ export const esES = {
       connectOnly: 'Solo conectar',
     },
     errors: {
+      user_locked: "Tu cuenta está bloqueada. Vuelve a intentarlo más tarde.",
+      external_account_missing_refresh_token: "La conexión con esta cuenta ha caducado. Vuelve a conectarla para seguir usándola.",
       script_load_failed: 'No se ha podido cargar Clerk. Comprueba tu conexión y vuelve a intentarlo.',
       clerk_load_failed: 'Clerk no ha podido iniciarse. Vuelve a intentarlo.',
       clerk_unavailable: 'No se puede contactar con los servidores de Clerk, así que ahora no es posible iniciar sesión.',

@@ -2,6 +2,8 @@ import type { LocalizationTree } from '../localization.js';
 
 /** French: the package's own strings (`oauthElements.*`). Merge it over Clerk's `frFR` (`mergeLocalization(frFR, ours)`). */
 export const frFR = {
+  // Clerk's key; its fr-FR locale lacks the translation.
+  unstable__errors: { oauth_access_denied: "Vous n'avez pas autorisé l'accès à votre compte." },
   oauthElements: {
     loading: 'Chargement des options de connexion…',
     retry: 'Réessayer',
@@ -43,6 +45,8 @@ export const frFR = {
       connectOnly: 'Connexion uniquement',
     },
     errors: {
+      user_locked: "Votre compte est verrouillé. Réessayez plus tard.",
+      external_account_missing_refresh_token: "La connexion à ce compte a expiré. Reconnectez-le pour continuer à l'utiliser.",
       script_load_failed: "Clerk n'a pas pu être chargé. Vérifiez votre connexion et réessayez.",
       clerk_load_failed: "Clerk n'a pas pu démarrer. Veuillez réessayer.",
       clerk_unavailable: 'Les serveurs de Clerk sont injoignables : la connexion est impossible pour le moment.',

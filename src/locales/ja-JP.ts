@@ -2,6 +2,8 @@ import type { LocalizationTree } from '../localization.js';
 
 /** Japanese: the package's own strings (`oauthElements.*`). Merge it over Clerk's `jaJP`. */
 export const jaJP = {
+  // Clerk's key; its ja-JP locale lacks the translation.
+  unstable__errors: { oauth_access_denied: "アカウントへのアクセスが許可されませんでした。" },
   oauthElements: {
     loading: 'サインイン方法を読み込んでいます…',
     retry: '再試行',
@@ -43,6 +45,8 @@ export const jaJP = {
       connectOnly: '連携のみ',
     },
     errors: {
+      user_locked: "アカウントがロックされています。しばらくしてからもう一度お試しください。",
+      external_account_missing_refresh_token: "このアカウントとの連携の有効期限が切れました。引き続き使用するには再接続してください。",
       script_load_failed: 'Clerk を読み込めませんでした。接続を確認して、もう一度お試しください。',
       clerk_load_failed: 'Clerk を起動できませんでした。もう一度お試しください。',
       clerk_unavailable: 'Clerk のサーバーに接続できないため、現在サインインできません。',

@@ -2,6 +2,8 @@ import type { LocalizationTree } from '../localization.js';
 
 /** Brazilian Portuguese: the package's own strings (`oauthElements.*`). Merge it over Clerk's `ptBR`. */
 export const ptBR = {
+  // Clerk's key; its pt-BR locale lacks the translation.
+  unstable__errors: { oauth_access_denied: "Você não concedeu acesso à sua conta." },
   oauthElements: {
     loading: 'Carregando as opções de login…',
     retry: 'Tentar novamente',
@@ -43,6 +45,8 @@ export const ptBR = {
       connectOnly: 'Somente conectar',
     },
     errors: {
+      user_locked: "Sua conta está bloqueada. Tente novamente mais tarde.",
+      external_account_missing_refresh_token: "A conexão com esta conta expirou. Reconecte-a para continuar usando.",
       script_load_failed: 'Não foi possível carregar o Clerk. Verifique sua conexão e tente novamente.',
       clerk_load_failed: 'O Clerk não conseguiu iniciar. Tente novamente.',
       clerk_unavailable: 'Os servidores do Clerk não estão acessíveis, então não é possível fazer login agora.',

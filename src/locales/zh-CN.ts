@@ -5,6 +5,8 @@ import type { LocalizationTree } from '../localization.js';
  * (the legal-consent labels, the reverification step, a disconnected account). Merge it over Clerk's `zhCN`.
  */
 export const zhCN = {
+  // Clerk's key; its zh-CN locale lacks the translation.
+  unstable__errors: { oauth_access_denied: "您未授予对您账户的访问权限。" },
   signUp: {
     legalConsent: {
       checkbox: {
@@ -62,6 +64,8 @@ export const zhCN = {
       connectOnly: '仅关联',
     },
     errors: {
+      user_locked: "您的账户已被锁定。请稍后重试。",
+      external_account_missing_refresh_token: "与此账户的连接已过期。请重新连接以继续使用。",
       script_load_failed: '无法加载 Clerk。请检查网络连接后重试。',
       clerk_load_failed: 'Clerk 无法启动。请重试。',
       clerk_unavailable: '无法连接 Clerk 服务器，目前无法登录。',

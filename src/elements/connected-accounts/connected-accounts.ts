@@ -350,6 +350,7 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
       iconBaseUrl: this.iconBaseUrl,
       brokenIcons: this.brokenIcons,
       t: this.t.bind(this),
+      errorText: this.errorText.bind(this),
       onIconError: (url) => (this.brokenIcons = new Set([...this.brokenIcons, url])),
       onReauthorize: this.#reauthorize,
       onReconnect: (row) => this.#connect(row.provider, 'reconnect'),

@@ -124,7 +124,7 @@ export const defaultLocalization = {
      * Messages for the package's own error codes. Clerk's API errors show `unstable__errors.<code>` from a
      * Clerk locale when it has one, else Clerk's message. Configuration errors a developer must fix
      * (`invalid_publishable_key`, `clerk_not_found`, `invalid_additional_scopes`, `invalid_redirect_url`,
-     * `redirect_origin_not_allowed`) have no English entry on purpose: in English the detailed message
+     * `redirect_origin_not_allowed`, `strategy_not_enabled`) have no English entry on purpose: in English the detailed message
      * (which key, which URL) is shown; a locale module gives a translated summary. The same holds for Clerk API
      * codes Clerk has no `unstable__errors` key for (`user_locked`, `external_account_missing_refresh_token`):
      * Clerk's English message in English, our translation in a locale module.
@@ -135,7 +135,6 @@ export const defaultLocalization = {
       clerk_unavailable: "Clerk's servers could not be reached, so signing in is not possible right now.",
       unexpected_error: 'Something went wrong. Please try again.',
       client_not_ready: 'Clerk has no client yet. Please reload the page and try again.',
-      strategy_not_enabled: 'Signing in with this provider is not available for this application.',
       oauth_missing_verification_url: 'Clerk did not say where to continue with the provider. Please try again.',
       reverification_unsupported:
         'This account can only be confirmed with a method this page does not offer (for example a passkey or a second factor). Confirm it in your account settings.',

@@ -34,6 +34,7 @@ const ENGLISH = [
   'publishable key is not valid',
   'Clerk is not on this page',
   'is not "provider: scope',
+  'is not available for this application',
 ];
 
 /** What a visitor sees or hears inside the elements: text of every shadow root (slot fallbacks only when shown) and labels. */

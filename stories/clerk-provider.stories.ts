@@ -84,7 +84,7 @@ export const ErrorUnreachable: Story = {
 export const ElementsShowProviderError: Story = {
   name: "Error: the elements show the provider's error",
   render: () => html`<clerk-provider .clerk=${unreachable()}>
-    <oauth-buttons strategies="google, github" icon-base-url="/provider-icons"></oauth-buttons>
+    <oauth-buttons strategies="google, github" icon-base-url="provider-icons"></oauth-buttons>
     <connected-accounts></connected-accounts>
   </clerk-provider>`,
   play: async ({ canvasElement }) => {

@@ -7,7 +7,7 @@ import type { Localization } from '../src/localization.js';
 
 /** Self-hosted icons (the emulator's): img.clerk.com is not reachable offline. Providers without one show their initial. */
 // Served from emulator/assets/providers (staticDirs in .storybook/main.ts), in dev, tests and the static build alike.
-const ICONS = '/provider-icons';
+const ICONS = 'provider-icons';
 const MANY = scenarios.manyProviders.providers as FakeProvider[];
 
 interface Setup {

@@ -5,9 +5,10 @@ import customElements from '../custom-elements.json' with { type: 'json' };
 import '../src/define.js';
 import { applyArgs, controlledArgTypes } from './live-args.js';
 import { loadLocale, LOCALES, type LocaleTag } from './locales.js';
-import './story-frame.js';
+import { defineStoryFrame } from './story-frame.js';
 
 setCustomElementsManifest(customElements);
+defineStoryFrame();
 
 // The vitest projects set this (vitest.config.ts) to run every story, axe included, in the dark scheme too.
 declare const __STORY_SCHEME__: string | undefined;

@@ -50,11 +50,17 @@ class StoryFrame extends HTMLElement {
   }
 }
 
-const styles = new CSSStyleSheet();
-styles.replaceSync(`
+/**
+ * Registers the frame and its page styles. A function the preview calls, not a side-effect import: the package's
+ * `sideEffects` list would let the production build drop a bare `import './story-frame.js'`.
+ */
+export function defineStoryFrame(): void {
+  if (customElements.get('story-frame')) return;
+  const styles = new CSSStyleSheet();
+  styles.replaceSync(`
   story-frame { display: block; padding: 1rem; color-scheme: light; background: #ffffff; color: #1f2328; }
   story-frame[scheme='dark'] { color-scheme: dark; background: #131316; color: #f4f4f5; }
 `);
-document.adoptedStyleSheets = [...document.adoptedStyleSheets, styles];
-
-if (!customElements.get('story-frame')) customElements.define('story-frame', StoryFrame);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, styles];
+  customElements.define('story-frame', StoryFrame);
+}

@@ -371,7 +371,13 @@ export const ErrorDarkRtl: Story = {
   name: 'Status: error, retryable (dark, RTL)',
   args: ErrorRetryable.args,
   globals: { scheme: 'dark', dir: 'rtl' },
-  play: ErrorRetryable.play,
+  play: async (context) => {
+    await ErrorRetryable.play!(context);
+    // The toolbar globals reach the story: a dark, right-to-left page around it.
+    const frame = context.canvasElement.querySelector('story-frame')!;
+    await expect(getComputedStyle(frame).colorScheme).toBe('dark');
+    await expect(getComputedStyle(callback(context.canvasElement)).direction).toBe('rtl');
+  },
 };
 
 export const VerifyingRtl: Story = {

@@ -33,3 +33,10 @@ for (const [tag, load] of Object.entries(SHIPPED_LOCALES)) {
     }
   });
 }
+
+test('every shipped locale is a build entry (clerk-oauth-elements/locales/<tag>)', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const config = await readFile(new URL('../../vite.config.ts', import.meta.url), 'utf8');
+  const listed = /const LOCALES = \[([^\]]*)\]/.exec(config)?.[1]?.match(/[\w-]+/g) ?? [];
+  assert.deepEqual(listed.sort(), Object.keys(SHIPPED_LOCALES).sort());
+});

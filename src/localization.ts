@@ -126,7 +126,8 @@ export const defaultLocalization = {
      * (`invalid_publishable_key`, `clerk_not_found`, `invalid_additional_scopes`, `invalid_redirect_url`,
      * `redirect_origin_not_allowed`, `strategy_not_enabled`) have no English entry on purpose: in English the detailed message
      * (which key, which URL) is shown; a locale module gives a translated summary. The same holds for Clerk API
-     * codes Clerk has no `unstable__errors` key for (`user_locked`, `external_account_missing_refresh_token`):
+     * codes Clerk has no `unstable__errors` key for (`user_locked`, `external_account_missing_refresh_token`, the retryable `internal_clerk_error` and
+     * `too_many_requests` / `rate_limit_exceeded`):
      * Clerk's English message in English, our translation in a locale module.
      */
     errors: {

@@ -6,7 +6,11 @@ import type { LocalizationTree } from '../localization.js';
  */
 export const arSA = {
   // Clerk's key; its ar-SA locale lacks the translation.
-  unstable__errors: { oauth_access_denied: "لم تمنح حق الوصول إلى حسابك." },
+  unstable__errors: {
+    oauth_access_denied: "لم تمنح حق الوصول إلى حسابك.",
+    // Clerk's arSA has this one in English.
+    form_param_format_invalid__phone_number: 'يجب أن يكون رقم الهاتف بتنسيق دولي صالح.',
+  },
   signUp: {
     legalConsent: {
       checkbox: {
@@ -64,6 +68,9 @@ export const arSA = {
       connectOnly: 'للربط فقط',
     },
     errors: {
+      internal_clerk_error: "حدث خطأ من جانبنا. يُرجى المحاولة مرة أخرى.",
+      too_many_requests: "محاولات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.",
+      rate_limit_exceeded: "محاولات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.",
       user_locked: "حسابك مقفل. حاول مرة أخرى لاحقًا.",
       external_account_missing_refresh_token: "انتهت صلاحية الاتصال بهذا الحساب. أعد الاتصال لمواصلة استخدامه.",
       script_load_failed: 'تعذّر تحميل Clerk. تحقّق من اتصالك وحاول مرة أخرى.',

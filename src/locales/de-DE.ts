@@ -45,6 +45,9 @@ export const deDE = {
       connectOnly: 'Nur verbinden',
     },
     errors: {
+      internal_clerk_error: "Auf unserer Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.",
+      too_many_requests: "Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.",
+      rate_limit_exceeded: "Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.",
       user_locked: "Ihr Konto ist gesperrt. Bitte versuchen Sie es später erneut.",
       external_account_missing_refresh_token: "Die Verbindung zu diesem Konto ist abgelaufen. Verbinden Sie es erneut, um es weiter zu nutzen.",
       script_load_failed: 'Clerk konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',

@@ -46,6 +46,9 @@ export const esES = {
       connectOnly: 'Solo conectar',
     },
     errors: {
+      internal_clerk_error: "Algo ha fallado por nuestra parte. Vuelve a intentarlo.",
+      too_many_requests: "Demasiados intentos. Espera un momento y vuelve a intentarlo.",
+      rate_limit_exceeded: "Demasiados intentos. Espera un momento y vuelve a intentarlo.",
       user_locked: "Tu cuenta está bloqueada. Vuelve a intentarlo más tarde.",
       external_account_missing_refresh_token: "La conexión con esta cuenta ha caducado. Vuelve a conectarla para seguir usándola.",
       script_load_failed: 'No se ha podido cargar Clerk. Comprueba tu conexión y vuelve a intentarlo.',

@@ -45,6 +45,9 @@ export const frFR = {
       connectOnly: 'Connexion uniquement',
     },
     errors: {
+      internal_clerk_error: "Un problème est survenu de notre côté. Veuillez réessayer.",
+      too_many_requests: "Trop de tentatives. Patientez un instant, puis réessayez.",
+      rate_limit_exceeded: "Trop de tentatives. Patientez un instant, puis réessayez.",
       user_locked: "Votre compte est verrouillé. Réessayez plus tard.",
       external_account_missing_refresh_token: "La connexion à ce compte a expiré. Reconnectez-le pour continuer à l'utiliser.",
       script_load_failed: "Clerk n'a pas pu être chargé. Vérifiez votre connexion et réessayez.",

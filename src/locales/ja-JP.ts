@@ -45,6 +45,9 @@ export const jaJP = {
       connectOnly: '連携のみ',
     },
     errors: {
+      internal_clerk_error: "サーバー側で問題が発生しました。もう一度お試しください。",
+      too_many_requests: "試行回数が多すぎます。しばらく待ってからもう一度お試しください。",
+      rate_limit_exceeded: "試行回数が多すぎます。しばらく待ってからもう一度お試しください。",
       user_locked: "アカウントがロックされています。しばらくしてからもう一度お試しください。",
       external_account_missing_refresh_token: "このアカウントとの連携の有効期限が切れました。引き続き使用するには再接続してください。",
       script_load_failed: 'Clerk を読み込めませんでした。接続を確認して、もう一度お試しください。',

@@ -45,6 +45,9 @@ export const ptBR = {
       connectOnly: 'Somente conectar',
     },
     errors: {
+      internal_clerk_error: "Algo deu errado do nosso lado. Tente novamente.",
+      too_many_requests: "Muitas tentativas. Aguarde um momento e tente novamente.",
+      rate_limit_exceeded: "Muitas tentativas. Aguarde um momento e tente novamente.",
       user_locked: "Sua conta está bloqueada. Tente novamente mais tarde.",
       external_account_missing_refresh_token: "A conexão com esta conta expirou. Reconecte-a para continuar usando.",
       script_load_failed: 'Não foi possível carregar o Clerk. Verifique sua conexão e tente novamente.',

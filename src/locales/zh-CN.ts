@@ -64,6 +64,9 @@ export const zhCN = {
       connectOnly: '仅关联',
     },
     errors: {
+      internal_clerk_error: "我们这边出现了问题。请重试。",
+      too_many_requests: "尝试次数过多。请稍候再试。",
+      rate_limit_exceeded: "尝试次数过多。请稍候再试。",
       user_locked: "您的账户已被锁定。请稍后重试。",
       external_account_missing_refresh_token: "与此账户的连接已过期。请重新连接以继续使用。",
       script_load_failed: '无法加载 Clerk。请检查网络连接后重试。',

@@ -403,7 +403,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     // Once signed up, "Already have an account? Sign in" no longer applies; under "Back to sign in" it would repeat it.
     const footer = !this.signedUp && !this.shownError?.signIn;
     return html`<slot name="heading"><h2 part="heading">${this.t(codeKey ? `${codeKey}.title` : 'signUp.continue.title')}</h2></slot>
-      ${shown ? html`<p part="subtitle">${this.t(codeKey ? `${codeKey}.formSubtitle` : 'signUp.continue.subtitle')}</p>` : nothing}
+      ${shown ? html`<p part="subtitle">${this.t(codeKey ? `${codeKey}.formSubtitle` : 'signUp.continue.subtitle', { applicationName: this.ctx.instance.applicationName })}</p>` : nothing}
       <p part="message" role="status" tabindex="-1">${this.status === 'loading' ? this.t(`${C}loading`) : this.notice}</p>
       ${this.renderErrorBlock()} ${form ? renderFormStep(this.#formView()) : nothing} ${code ? renderCodeStep(this.#codeView(code)) : nothing}
       <slot></slot>

@@ -460,3 +460,14 @@ export const FieldErrorsDarkRtl: Story = {
     await expect(part(canvasElement, '#first_name-error')).toBeTruthy();
   },
 };
+
+/** The controls drive the element: `sign-in-url` from args becomes the footer link. */
+export const FromControls: Story = {
+  name: 'Controls: sign-in-url from args',
+  args: { 'sign-in-url': '/login' },
+  render: () => withFake(scenarios.continueUsernameLegal),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await waitFor(() => expect(part(canvasElement, '[part=link]').getAttribute('href')).toBe('/login'));
+  },
+};

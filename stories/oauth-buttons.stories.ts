@@ -320,3 +320,15 @@ export const RefusedRedirectUrl: Story = {
     await waitFor(() => expect(errorMessage(canvasElement)?.textContent).toContain('elsewhere.example'));
   },
 };
+
+/** The controls drive the element: args for attributes and CSS custom properties are applied to it live. */
+export const FromControls: Story = {
+  name: 'Controls: variant and radius from args',
+  args: { variant: 'icon', '--clerk-elements-radius': '0px' },
+  render: () => buttons({ fake: scenarios.ready }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await waitFor(() => expect(shown(canvasElement).every((b) => b.className === 'icon')).toBe(true));
+    await expect(getComputedStyle(shown(canvasElement)[0]!).borderRadius).toBe('0px');
+  },
+};

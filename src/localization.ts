@@ -127,7 +127,8 @@ export const defaultLocalization = {
      * `redirect_origin_not_allowed`, `strategy_not_enabled`) have no English entry on purpose: in English the detailed message
      * (which key, which URL) is shown; a locale module gives a translated summary. The same holds for Clerk API
      * codes Clerk has no `unstable__errors` key for (`user_locked`, `external_account_missing_refresh_token`, the retryable `internal_clerk_error` and
-     * `too_many_requests` / `rate_limit_exceeded`):
+     * `too_many_requests` / `rate_limit_exceeded`, `network_error`, `strategy_for_user_invalid`,
+     * `external_account_exists`, `external_account_not_found`):
      * Clerk's English message in English, our translation in a locale module.
      */
     errors: {

@@ -5,11 +5,12 @@ import type { LocalizationTree } from '../localization.js';
  * (the legal-consent labels, the reverification step, a disconnected account). Merge it over Clerk's `arSA`.
  */
 export const arSA = {
-  // Clerk's key; its ar-SA locale lacks the translation.
+  // Clerk's keys (`unstable__errors`) its ar-SA locale has no translation for.
   unstable__errors: {
     oauth_access_denied: "لم تمنح حق الوصول إلى حسابك.",
     // Clerk's arSA has this one in English.
     form_param_format_invalid__phone_number: 'يجب أن يكون رقم الهاتف بتنسيق دولي صالح.',
+    form_code_incorrect: 'الرمز غير صحيح.',
   },
   signUp: {
     legalConsent: {
@@ -68,6 +69,10 @@ export const arSA = {
       connectOnly: 'للربط فقط',
     },
     errors: {
+      network_error: "انقطع الاتصال. يُرجى المحاولة مرة أخرى.",
+      strategy_for_user_invalid: "طريقة تسجيل الدخول هذه غير مفعّلة لهذا التطبيق.",
+      external_account_exists: "هذا الحساب موجود بالفعل. يُرجى تسجيل الدخول.",
+      external_account_not_found: "لم يُعثر على حساب مرتبط بهذا الموفّر.",
       internal_clerk_error: "حدث خطأ من جانبنا. يُرجى المحاولة مرة أخرى.",
       too_many_requests: "محاولات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.",
       rate_limit_exceeded: "محاولات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.",

@@ -2,7 +2,7 @@ import type { LocalizationTree } from '../localization.js';
 
 /** German: the package's own strings (`oauthElements.*`). Merge it over Clerk's `deDE`. */
 export const deDE = {
-  // Clerk's key; its de-DE locale lacks the translation.
+  // Clerk's keys (`unstable__errors`) its de-DE locale has no translation for.
   unstable__errors: { oauth_access_denied: "Sie haben den Zugriff auf Ihr Konto nicht gewährt." },
   oauthElements: {
     loading: 'Anmeldeoptionen werden geladen…',
@@ -45,6 +45,10 @@ export const deDE = {
       connectOnly: 'Nur verbinden',
     },
     errors: {
+      network_error: "Die Verbindung wurde unterbrochen. Bitte versuchen Sie es erneut.",
+      strategy_for_user_invalid: "Diese Anmeldemethode ist für diese Anwendung nicht aktiviert.",
+      external_account_exists: "Dieses Konto existiert bereits. Bitte melden Sie sich an.",
+      external_account_not_found: "Zu diesem Anbieter wurde kein Konto gefunden.",
       internal_clerk_error: "Auf unserer Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.",
       too_many_requests: "Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.",
       rate_limit_exceeded: "Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.",

@@ -2,7 +2,7 @@ import type { LocalizationTree } from '../localization.js';
 
 /** Spanish: the package's own strings (`oauthElements.*`) and the one key Clerk's `esES` lacks. Merge it over Clerk's `esES`. */
 export const esES = {
-  // Clerk's key; its es-ES locale lacks the translation.
+  // Clerk's keys (`unstable__errors`) its es-ES locale has no translation for.
   unstable__errors: { oauth_access_denied: "No has concedido acceso a tu cuenta." },
   userProfile: { start: { connectedAccountsSection: { subtitle__disconnected: 'Esta cuenta se ha desconectado.' } } },
   oauthElements: {
@@ -46,6 +46,10 @@ export const esES = {
       connectOnly: 'Solo conectar',
     },
     errors: {
+      network_error: "Se ha perdido la conexión. Vuelve a intentarlo.",
+      strategy_for_user_invalid: "Este método de inicio de sesión no está activado para esta aplicación.",
+      external_account_exists: "Esta cuenta ya existe. Inicia sesión.",
+      external_account_not_found: "No se ha encontrado ninguna cuenta vinculada a este proveedor.",
       internal_clerk_error: "Algo ha fallado por nuestra parte. Vuelve a intentarlo.",
       too_many_requests: "Demasiados intentos. Espera un momento y vuelve a intentarlo.",
       rate_limit_exceeded: "Demasiados intentos. Espera un momento y vuelve a intentarlo.",

@@ -2,7 +2,7 @@ import type { LocalizationTree } from '../localization.js';
 
 /** French: the package's own strings (`oauthElements.*`). Merge it over Clerk's `frFR` (`mergeLocalization(frFR, ours)`). */
 export const frFR = {
-  // Clerk's key; its fr-FR locale lacks the translation.
+  // Clerk's keys (`unstable__errors`) its fr-FR locale has no translation for.
   unstable__errors: { oauth_access_denied: "Vous n'avez pas autorisé l'accès à votre compte." },
   oauthElements: {
     loading: 'Chargement des options de connexion…',
@@ -45,6 +45,10 @@ export const frFR = {
       connectOnly: 'Connexion uniquement',
     },
     errors: {
+      network_error: "La connexion a été perdue. Veuillez réessayer.",
+      strategy_for_user_invalid: "Ce mode de connexion n'est pas activé pour cette application.",
+      external_account_exists: "Ce compte existe déjà. Veuillez vous connecter.",
+      external_account_not_found: "Aucun compte n'est associé à ce fournisseur.",
       internal_clerk_error: "Un problème est survenu de notre côté. Veuillez réessayer.",
       too_many_requests: "Trop de tentatives. Patientez un instant, puis réessayez.",
       rate_limit_exceeded: "Trop de tentatives. Patientez un instant, puis réessayez.",

@@ -2,7 +2,7 @@ import type { LocalizationTree } from '../localization.js';
 
 /** Japanese: the package's own strings (`oauthElements.*`). Merge it over Clerk's `jaJP`. */
 export const jaJP = {
-  // Clerk's key; its ja-JP locale lacks the translation.
+  // Clerk's keys (`unstable__errors`) its ja-JP locale has no translation for.
   unstable__errors: { oauth_access_denied: "アカウントへのアクセスが許可されませんでした。" },
   oauthElements: {
     loading: 'サインイン方法を読み込んでいます…',
@@ -45,6 +45,10 @@ export const jaJP = {
       connectOnly: '連携のみ',
     },
     errors: {
+      network_error: "接続が切断されました。もう一度お試しください。",
+      strategy_for_user_invalid: "このサインイン方法はこのアプリケーションでは有効になっていません。",
+      external_account_exists: "このアカウントは既に存在します。サインインしてください。",
+      external_account_not_found: "このプロバイダーに関連付けられたアカウントが見つかりません。",
       internal_clerk_error: "サーバー側で問題が発生しました。もう一度お試しください。",
       too_many_requests: "試行回数が多すぎます。しばらく待ってからもう一度お試しください。",
       rate_limit_exceeded: "試行回数が多すぎます。しばらく待ってからもう一度お試しください。",

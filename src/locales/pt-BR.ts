@@ -2,7 +2,7 @@ import type { LocalizationTree } from '../localization.js';
 
 /** Brazilian Portuguese: the package's own strings (`oauthElements.*`). Merge it over Clerk's `ptBR`. */
 export const ptBR = {
-  // Clerk's key; its pt-BR locale lacks the translation.
+  // Clerk's keys (`unstable__errors`) its pt-BR locale has no translation for.
   unstable__errors: { oauth_access_denied: "Você não concedeu acesso à sua conta." },
   oauthElements: {
     loading: 'Carregando as opções de login…',
@@ -45,6 +45,10 @@ export const ptBR = {
       connectOnly: 'Somente conectar',
     },
     errors: {
+      network_error: "A conexão foi perdida. Tente novamente.",
+      strategy_for_user_invalid: "Este método de login não está ativado para este aplicativo.",
+      external_account_exists: "Esta conta já existe. Faça login.",
+      external_account_not_found: "Nenhuma conta vinculada a este provedor foi encontrada.",
       internal_clerk_error: "Algo deu errado do nosso lado. Tente novamente.",
       too_many_requests: "Muitas tentativas. Aguarde um momento e tente novamente.",
       rate_limit_exceeded: "Muitas tentativas. Aguarde um momento e tente novamente.",

@@ -5,8 +5,13 @@ import type { LocalizationTree } from '../localization.js';
  * (the legal-consent labels, the reverification step, a disconnected account). Merge it over Clerk's `zhCN`.
  */
 export const zhCN = {
-  // Clerk's key; its zh-CN locale lacks the translation.
-  unstable__errors: { oauth_access_denied: "您未授予对您账户的访问权限。" },
+  // Clerk's keys (`unstable__errors`) its zh-CN locale has no translation for.
+  unstable__errors: {
+    oauth_access_denied: '您未授予对您账户的访问权限。',
+    form_identifier_exists__email_address: '该邮箱地址已被使用。请换一个。',
+    form_identifier_exists__username: '该用户名已被使用。请换一个。',
+    form_code_incorrect: '验证码不正确。',
+  },
   signUp: {
     legalConsent: {
       checkbox: {
@@ -64,6 +69,10 @@ export const zhCN = {
       connectOnly: '仅关联',
     },
     errors: {
+      network_error: "连接已断开。请重试。",
+      strategy_for_user_invalid: "此应用未启用该登录方式。",
+      external_account_exists: "此账户已存在。请登录。",
+      external_account_not_found: "未找到与此服务关联的账户。",
       internal_clerk_error: "我们这边出现了问题。请重试。",
       too_many_requests: "尝试次数过多。请稍候再试。",
       rate_limit_exceeded: "尝试次数过多。请稍候再试。",

@@ -41,6 +41,15 @@ const ENGLISH = [
   'Too many requests',
   'Your account is locked',
   'The connection to Microsoft has expired',
+  'This sign-in strategy is not enabled',
+  'The connection was lost',
+  'This account already exists',
+  'The External Account was not found',
+  'You did not grant access',
+  'Incorrect code',
+  'is taken. Please try another',
+  'Enter a valid phone number',
+  'Password is incorrect',
 ];
 
 /** What a visitor sees or hears inside the elements: text of every shadow root (slot fallbacks only when shown) and labels. */

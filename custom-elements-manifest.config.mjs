@@ -43,7 +43,7 @@ function statusUnions() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/testing/**', 'src/**/*.styles.ts'],
+  exclude: ['src/testing/**', 'src/**/*.styles.ts', 'src/locales/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,

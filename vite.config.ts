@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyCssTemplates } from './src/ssr/minify-css.js';
 
+const LOCALES = ['fr-FR', 'de-DE', 'ja-JP', 'ar-SA', 'es-ES', 'pt-BR', 'zh-CN'];
+
 /** One chunk per tag, loaded by the loader (and usable on their own: each registers its tag). */
 export const ELEMENT_ENTRIES = {
   'clerk-provider': 'src/elements/clerk-provider/define.ts',
@@ -55,7 +57,8 @@ const minifyStyles = (): Plugin => ({
   },
 });
 
-// `vite build`                 -> dist/index.js, dist/define.js, dist/define/<tag>.js, dist/ssr.js, dist/testing.js
+// `vite build`                 -> dist/index.js, dist/define.js, dist/define/<tag>.js, dist/ssr.js, dist/testing.js,
+//                                 dist/locales/<tag>.js
 //                                 (lit, @lit/context and Lit's SSR packages stay external)
 // `vite build --mode browser`  -> dist/browser/clerk-oauth-elements.js (one self-defining, minified file, lit included)
 // `vite build --mode elements` -> dist/browser/elements/<tag>.js + shared chunks (lit included, minified)
@@ -77,6 +80,8 @@ export default defineConfig(({ mode }) => {
                 testing: 'src/testing/index.ts',
                 ssr: 'src/ssr/index.ts',
                 'script-url': 'src/ssr/script-url.ts',
+                // Our own strings, one module per locale, so a page imports only its own (`clerk-oauth-elements/locales/fr-FR`).
+                ...Object.fromEntries(LOCALES.map((tag) => [`locales/${tag}`, `src/locales/${tag}.ts`])),
                 ...Object.fromEntries(
                   Object.entries(ELEMENT_ENTRIES)
                     .filter(([name]) => name !== 'hydrate')

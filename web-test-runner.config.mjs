@@ -31,7 +31,8 @@ async function slowClerkScript(context, next) {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/node/**'],
+  // test/node runs under node --test, test/locales under vitest (it renders the stories).
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/node/**', '!test/locales/**'],
   nodeResolve: true,
   middleware: [flakyClerkScript, slowClerkScript],
   // One page at a time: open-wc's fixture() waits for an animation frame, which hidden pages never get.

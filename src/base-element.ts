@@ -69,9 +69,20 @@ export abstract class ClerkElement<S extends FlowStatus> extends LitElement {
     return translate(this.labels, key, params);
   }
 
-  /** An error's text for people: the localized label for our own codes (`oauthElements.errors.<code>`), else its message. */
+  /**
+   * An error's text for people, in the one order every element uses: our own codes
+   * (`oauthElements.errors.<code>`), then Clerk's localized API errors the way Clerk's components look them up
+   * (`unstable__errors.<code>__<param_name>`, then `unstable__errors.<code>`), else the error's own message.
+   */
   protected errorText(error: ElementError): string {
-    return lookup(this.labels, `oauthElements.errors.${error.code}`) ?? error.message;
+    const labels = this.labels;
+    const param = error.field?.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    return (
+      lookup(labels, `oauthElements.errors.${error.code}`) ??
+      (param ? lookup(labels, `unstable__errors.${error.code}__${param}`) : undefined) ??
+      lookup(labels, `unstable__errors.${error.code}`) ??
+      error.message
+    );
   }
 
   /** Moves to a new status and announces it (synchronously, so listeners see every step). */

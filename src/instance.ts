@@ -18,6 +18,8 @@ export interface InstanceSettings {
   signInUrl?: string;
   /** Clerk's own sign-up page. */
   signUpUrl?: string;
+  /** The application's name (Clerk's locales say "to continue to {{applicationName}}"). */
+  applicationName?: string;
 }
 
 type SocialSetting = { enabled?: boolean; authenticatable?: boolean; name?: string; logo_url?: string | null };
@@ -30,7 +32,7 @@ export interface EnvironmentLike {
     authenticatableSocialStrategies?: readonly string[];
     usernameSettings?: { min_length?: number; max_length?: number };
   };
-  displayConfig?: { termsUrl?: string; privacyPolicyUrl?: string; signInUrl?: string; signUpUrl?: string };
+  displayConfig?: { termsUrl?: string; privacyPolicyUrl?: string; signInUrl?: string; signUpUrl?: string; applicationName?: string };
 }
 
 /** Clerk's defaults when the environment says nothing (usernames of 4 to 64 characters). */
@@ -62,5 +64,6 @@ export function instanceSettingsOf(environment: EnvironmentLike | null | undefin
     privacyPolicyUrl: present(display.privacyPolicyUrl),
     signInUrl: present(display.signInUrl),
     signUpUrl: present(display.signUpUrl),
+    applicationName: present(display.applicationName),
   };
 }

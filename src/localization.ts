@@ -16,9 +16,7 @@ export const defaultLocalization = {
   formFieldLabel__username: 'Username',
   formFieldLabel__emailAddress: 'Email address',
   formFieldLabel__phoneNumber: 'Phone number',
-  formFieldLabel__emailAddress_phoneNumber: 'Email address or phone number',
   formFieldLabel__password: 'Password',
-  formFieldLabel__code: 'Verification code',
   formButtonPrimary: 'Continue',
   signUp: {
     continue: {
@@ -35,8 +33,18 @@ export const defaultLocalization = {
         label__onlyPrivacyPolicy: 'I agree to the {{ privacyPolicyLink || link("Privacy Policy") }}',
       },
     },
-    emailCode: { title: 'Verify your email', formSubtitle: 'Enter the verification code sent to your email address', resendButton: "Didn't receive a code? Resend" },
-    phoneCode: { title: 'Verify your phone', formSubtitle: 'Enter the verification code sent to your phone number', resendButton: "Didn't receive a code? Resend" },
+    emailCode: {
+      title: 'Verify your email',
+      formTitle: 'Verification code',
+      formSubtitle: 'Enter the verification code sent to your email address',
+      resendButton: "Didn't receive a code? Resend",
+    },
+    phoneCode: {
+      title: 'Verify your phone',
+      formTitle: 'Verification code',
+      formSubtitle: 'Enter the verification code sent to your phone number',
+      resendButton: "Didn't receive a code? Resend",
+    },
   },
   userProfile: {
     start: {
@@ -95,6 +103,8 @@ export const defaultLocalization = {
       codeResent: 'A new code was sent to {{identifier}}.',
       changeEmailAddress: 'Use a different email address',
       changePhoneNumber: 'Use a different phone number',
+      /** Clerk dropped its combined key (`formFieldLabel__emailAddress_phoneNumber`); this one is ours. */
+      emailAddressOrPhoneNumber: 'Email address or phone number',
       nothingToCollect: 'Clerk needs something this form cannot collect. Please start again.',
       complete: 'You are signed up. Taking you on…',
     },
@@ -110,12 +120,27 @@ export const defaultLocalization = {
       reverificationCancelled: 'Nothing was changed: the confirmation was cancelled.',
       connectOnly: 'Connect only',
     },
-    /** Messages for the package's own error codes; Clerk's API errors keep Clerk's (localized) message. */
+    /**
+     * Messages for the package's own error codes. Clerk's API errors show `unstable__errors.<code>` from a
+     * Clerk locale when it has one, else Clerk's message. Configuration errors a developer must fix
+     * (`invalid_publishable_key`, `clerk_not_found`, `invalid_additional_scopes`, `invalid_redirect_url`,
+     * `redirect_origin_not_allowed`, `strategy_not_enabled`) have no English entry on purpose: in English the detailed message
+     * (which key, which URL) is shown; a locale module gives a translated summary. The same holds for Clerk API
+     * codes Clerk has no `unstable__errors` key for (`user_locked`, `external_account_missing_refresh_token`, the retryable `internal_clerk_error` and
+     * `too_many_requests` / `rate_limit_exceeded`, `network_error`, `strategy_for_user_invalid`,
+     * `external_account_exists`, `external_account_not_found`):
+     * Clerk's English message in English, our translation in a locale module.
+     */
     errors: {
       script_load_failed: 'Clerk could not be loaded. Check your connection and try again.',
       clerk_load_failed: 'Clerk could not start. Please try again.',
       clerk_unavailable: "Clerk's servers could not be reached, so signing in is not possible right now.",
       timeout: 'Clerk did not answer in time. Check your connection and try again.',
+      unexpected_error: 'Something went wrong. Please try again.',
+      client_not_ready: 'Clerk has no client yet. Please reload the page and try again.',
+      oauth_missing_verification_url: 'Clerk did not say where to continue with the provider. Please try again.',
+      reverification_unsupported:
+        'This account can only be confirmed with a method this page does not offer (for example a passkey or a second factor). Confirm it in your account settings.',
     },
   },
 } satisfies LocalizationTree;

@@ -60,4 +60,14 @@ export const providerIconStyles = css`
     color: var(--_initial-color, light-dark(#fff, #1f2023));
     background: var(--_initial-background, light-dark(#212126, #f4f4f5));
   }
+  /* Browsers without light-dark(): the light palette (the buttons and rows fall back to it too). */
+  @supports not (color: light-dark(#000, #fff)) {
+    img.mono {
+      background: transparent;
+    }
+    [part~='initial'] {
+      color: var(--_initial-color, #fff);
+      background: var(--_initial-background, #212126);
+    }
+  }
 `;

@@ -103,4 +103,21 @@ export const hostStyles = css`
       transform: rotate(1turn);
     }
   }
+  /*
+   * Browsers without light-dark() (Safari < 17.5, Chrome < 123): text that sits on the page takes the page's own
+   * text colour, so it stays readable on a light or a dark page. Without color-mix(): a plain translucent track.
+   */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_error-color: var(--clerk-elements-error-color, currentColor);
+      --_focus: var(--clerk-elements-focus-color, currentColor);
+      --_muted-color: var(--clerk-elements-muted-color, currentColor);
+    }
+  }
+  @supports not (color: color-mix(in srgb, #000 50%, #fff)) {
+    [part~='spinner'] {
+      border: 0.15em solid rgb(128 128 128 / 0.35);
+      border-block-start-color: var(--_spinner-color);
+    }
+  }
 `;

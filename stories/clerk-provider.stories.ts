@@ -58,3 +58,42 @@ export const ErrorLoadRejected: Story = {
     await expect(provider(canvasElement).error?.message, 'the detail stays on the element and its clerk-error event').toContain('Failed to fetch');
   },
 };
+
+/** clerk-js loaded but never reached its Frontend API (`status: 'degraded'`): the provider reports it as an error. */
+const unreachable = () => {
+  const fake = new FakeClerk(scenarios.ready);
+  const load = fake.load.bind(fake);
+  fake.load = async (options) => {
+    await load(options);
+    fake.status = 'degraded' as typeof fake.status;
+  };
+  return Object.assign(fake, { __internal_reloadInitialResources: () => Promise.reject(new Error('Failed to fetch')) });
+};
+
+export const ErrorUnreachable: Story = {
+  name: 'Error: Frontend API unreachable',
+  render: () => html`<clerk-provider .clerk=${unreachable()}><p>Page content inside the provider.</p></clerk-provider>`,
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'error');
+    await expect(provider(canvasElement).error?.code).toBe('clerk_unavailable');
+    await expect(provider(canvasElement).shadowRoot!.querySelector('[part=error-message]')!.textContent).toContain("Clerk's servers could not be reached");
+  },
+};
+
+/** Every element inside a failed provider shows the provider's error and its *Try again*, each in its own error block. */
+export const ElementsShowProviderError: Story = {
+  name: "Error: the elements show the provider's error",
+  render: () => html`<clerk-provider .clerk=${unreachable()}>
+    <oauth-buttons strategies="google, github" icon-base-url="provider-icons"></oauth-buttons>
+    <connected-accounts></connected-accounts>
+  </clerk-provider>`,
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'error');
+    for (const tag of ['oauth-buttons', 'connected-accounts']) {
+      const element = canvasElement.querySelector(tag)!;
+      await waitFor(() => expect(element.getAttribute('status')).toBe('error'));
+      await expect(element.shadowRoot!.querySelector('[part=error-message]')!.textContent).toContain("Clerk's servers could not be reached");
+      await expect(element.shadowRoot!.querySelector('[part=retry]')).toBeTruthy();
+    }
+  },
+};

@@ -5,7 +5,7 @@ import { FakeClerk, clerkApiError, scenarios, type FakeClerkOptions } from '../s
 import type { ConnectedAccountsElement, ConnectedAccountsStatus } from '../src/elements/connected-accounts/connected-accounts.js';
 
 // Served from emulator/assets/providers (staticDirs in .storybook/main.ts): img.clerk.com is not reachable offline.
-const ICONS = '/provider-icons';
+const ICONS = 'provider-icons';
 
 interface Setup {
   fake?: FakeClerkOptions | FakeClerk;

@@ -276,7 +276,6 @@ const german: Localization = {
   formFieldLabel__emailAddress: 'E-Mail-Adresse',
   formFieldLabel__phoneNumber: 'Telefonnummer',
   formFieldLabel__password: 'Passwort',
-  formFieldLabel__code: 'Bestätigungscode',
   formButtonPrimary: 'Weiter',
   signUp: {
     continue: {
@@ -338,5 +337,137 @@ export const RightToLeft: Story = {
     await expectStatus(canvasElement, 'ready');
     const el = element(canvasElement);
     await expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth);
+  },
+};
+
+// The code step's ways out
+
+export const CodeResent: Story = {
+  name: 'Ready: code resent',
+  render: () => withFake(scenarios.continuePhone),
+  play: async ({ canvasElement }) => {
+    await toCodeStep(canvasElement);
+    part(canvasElement, '[part~=resend]').click();
+    await waitFor(() => expect(part(canvasElement, '[part=message]').textContent).toContain('A new code was sent to +15550100100'));
+  },
+};
+
+export const UseDifferentNumber: Story = {
+  name: 'Ready: "Use a different phone number" (back to the form)',
+  render: () => withFake(scenarios.continuePhone),
+  play: async ({ canvasElement }) => {
+    await toCodeStep(canvasElement);
+    await expect(part(canvasElement, '[part~=change]').textContent).toBe('Use a different phone number');
+    part(canvasElement, '[part~=change]').click();
+    await waitFor(() => expect(part(canvasElement, '#phone_number')).toBeTruthy());
+  },
+};
+
+export const UseDifferentEmail: Story = {
+  name: 'Ready: email code step, "Use a different email address"',
+  render: () => withFake(scenarios.continueEmail),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    type(canvasElement, 'email_address', 'nina@example.com');
+    await submit(canvasElement);
+    await expectStep(canvasElement, 'code');
+    await expect(part(canvasElement, '[part~=change]').textContent).toBe('Use a different email address');
+  },
+};
+
+export const CodeSendFailed: Story = {
+  name: 'Ready: the code could not be sent (message, form kept)',
+  render: () =>
+    withFake({ ...scenarios.continuePhone, prepareError: clerkApiError('form_param_format_invalid', 'x', { longMessage: 'Enter a valid phone number.', paramName: 'phone_number' }) }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    type(canvasElement, 'phone_number', '+15550100100');
+    await submit(canvasElement);
+    await expectStatus(canvasElement, 'ready');
+    await waitFor(() => expect(element(canvasElement).shadowRoot!.textContent).toContain('Enter a valid phone number.'));
+  },
+};
+
+// The three legal labels: terms and privacy, terms only, privacy only
+
+const legalStory = (name: string, urls: { termsUrl?: string; privacyPolicyUrl?: string }, links: number): Story => ({
+  name: `Ready: legal label, ${name}`,
+  render: () => withFake({ signUp: { status: 'missing_requirements', missingFields: ['legal_accepted'] }, legal: urls }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await expect(element(canvasElement).shadowRoot!.querySelectorAll('[part=legal-link]')).toHaveLength(links);
+  },
+});
+export const LegalBoth = legalStory('terms and privacy policy', legal.legal, 2);
+export const LegalTermsOnly = legalStory('terms only', { termsUrl: 'https://example.com/terms' }, 1);
+export const LegalPrivacyOnly = legalStory('privacy policy only', { privacyPolicyUrl: 'https://example.com/privacy' }, 1);
+
+/** Signed up into a session with a pending task: on to `task-url` (reason `session-task`). */
+export const CompleteIntoTask: Story = {
+  name: 'Redirecting: signed up, on to a session task',
+  render: () =>
+    html`<clerk-provider .clerk=${new FakeClerk({ ...scenarios.continueUsernameLegal, sessionTask: 'choose-organization' })} sign-in-url="/sign-in"
+      ><continue-signup
+        redirect-url-complete="/welcome"
+        task-url="/tasks/{task}"
+        @signup-redirect=${(e: Event & { reason?: string; url?: string }) => {
+          e.preventDefault();
+          (e.currentTarget as HTMLElement).dataset.redirect = `${e.reason} ${new URL(e.url!).pathname}`;
+        }}
+      ></continue-signup
+    ></clerk-provider>`,
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    type(canvasElement, 'username', 'ninanew');
+    (part(canvasElement, '#legal_accepted') as HTMLInputElement).click();
+    await submit(canvasElement);
+    await expectStatus(canvasElement, 'redirecting');
+    await waitFor(() => expect(element(canvasElement).dataset.redirect).toBe('session-task /tasks/choose-organization'));
+  },
+};
+
+/** The heading slot replaces the title; the default slot adds content under the form. */
+export const Slots: Story = {
+  name: 'Ready: heading and default slots',
+  render: () =>
+    html`<clerk-provider .clerk=${new FakeClerk(scenarios.continueUsernameLegal)} sign-in-url="/sign-in"
+      ><continue-signup redirect-url-complete="/welcome" @signup-redirect=${(e: Event) => e.preventDefault()}
+        ><h2 slot="heading">Almost there</h2>
+        <p>Questions? <a href="/help">Contact support</a></p></continue-signup
+      ></clerk-provider
+    >`,
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    const heading = element(canvasElement).shadowRoot!.querySelector<HTMLSlotElement>('slot[name=heading]')!;
+    await expect(heading.assignedElements()[0]!.textContent).toBe('Almost there');
+  },
+};
+
+export const CodeStepDark: Story = {
+  name: 'Ready: phone code step (dark)',
+  render: () => withFake(scenarios.continuePhone),
+  globals: { scheme: 'dark' },
+  play: (context) => toCodeStep(context.canvasElement),
+};
+
+export const FieldErrorsDarkRtl: Story = {
+  name: 'Ready: every field, field errors (dark, RTL)',
+  render: () => withFake(scenarios.continueAllFields),
+  globals: { scheme: 'dark', dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await submit(canvasElement);
+    await expect(part(canvasElement, '#first_name-error')).toBeTruthy();
+  },
+};
+
+/** The controls drive the element: `sign-in-url` from args becomes the footer link. */
+export const FromControls: Story = {
+  name: 'Controls: sign-in-url from args',
+  args: { 'sign-in-url': '/login' },
+  render: () => withFake(scenarios.continueUsernameLegal),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await waitFor(() => expect(part(canvasElement, '[part=link]').getAttribute('href')).toBe('/login'));
   },
 };

@@ -7,12 +7,12 @@ import type { Localization } from '../src/localization.js';
 
 /** Self-hosted icons (the emulator's): img.clerk.com is not reachable offline. Providers without one show their initial. */
 // Served from emulator/assets/providers (staticDirs in .storybook/main.ts), in dev, tests and the static build alike.
-const ICONS = '/provider-icons';
+const ICONS = 'provider-icons';
 const MANY = scenarios.manyProviders.providers as FakeProvider[];
 
 interface Setup {
   fake?: FakeClerkOptions;
-  attrs?: Partial<Record<'strategies' | 'variant' | 'columns' | 'mode' | 'icon-base-url', string>>;
+  attrs?: Partial<Record<'strategies' | 'variant' | 'columns' | 'mode' | 'icon-base-url' | 'redirect-url', string>>;
   showLastUsed?: boolean;
   localization?: Localization;
   /** Wraps the provider, e.g. for `dir` or a colour scheme. */
@@ -27,6 +27,7 @@ const buttons = ({ fake = {}, attrs = {}, showLastUsed, localization, wrap = (c)
       variant=${attrs.variant ?? nothing}
       columns=${attrs.columns ?? nothing}
       mode=${attrs.mode ?? nothing}
+      redirect-url=${attrs['redirect-url'] ?? nothing}
       ?show-last-used=${showLastUsed}
     ></oauth-buttons>
   </clerk-provider>`);
@@ -268,5 +269,66 @@ export const DarkThemeError: Story = {
   play: async ({ canvasElement }) => {
     await expectStatus(canvasElement, 'error');
     await expect(element(canvasElement).shadowRoot!.querySelector('[part=retry]')).toBeTruthy();
+  },
+};
+
+/** `mode="sign-up"`: the same buttons start a sign-up (Clerk's sign-up labels, `signUp.authenticateWithRedirect`). */
+export const SignUpMode: Story = {
+  name: 'Ready: sign-up mode',
+  render: () => buttons({ fake: scenarios.ready, attrs: { mode: 'sign-up' } }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await expect(element(canvasElement).mode).toBe('sign-up');
+    await expect(shown(canvasElement)).toHaveLength(2);
+  },
+};
+
+/** A click before Clerk has loaded is held: the button shows it is busy, the element stays `loading`. */
+export const HeldClick: Story = {
+  name: 'Loading: a click held until Clerk is ready',
+  render: () => buttons({ fake: scenarios.loading, attrs: { strategies: 'google, github' } }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'loading');
+    shown(canvasElement)[0]!.click();
+    await waitFor(() => expect(shown(canvasElement)[0]!.getAttribute('aria-busy')).toBe('true'));
+    await expectStatus(canvasElement, 'loading');
+  },
+};
+
+/** `slot="icon-google"` replaces one provider's icon with the page's own. */
+export const SlottedIcon: Story = {
+  name: 'Ready: a slotted icon (icon-google)',
+  render: () => html`<clerk-provider .clerk=${new FakeClerk(scenarios.ready)}>
+    <oauth-buttons icon-base-url=${ICONS}
+      ><svg slot="icon-google" viewBox="0 0 16 16" width="18" height="18" aria-hidden="true"><circle cx="8" cy="8" r="7" fill="#1a73e8" /></svg
+    ></oauth-buttons>
+  </clerk-provider>`,
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    const slot = element(canvasElement).shadowRoot!.querySelector<HTMLSlotElement>('slot[name=icon-google]')!;
+    await expect(slot.assignedElements()[0]!.localName).toBe('svg');
+  },
+};
+
+/** `redirect-url` on another origin the provider does not allow: refused before leaving, the reason in the error block. */
+export const RefusedRedirectUrl: Story = {
+  name: 'Ready: redirect URL refused (another origin)',
+  render: () => buttons({ fake: scenarios.ready, attrs: { 'redirect-url': 'https://elsewhere.example/callback' } }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    shown(canvasElement)[0]!.click();
+    await waitFor(() => expect(errorMessage(canvasElement)?.textContent).toContain('elsewhere.example'));
+  },
+};
+
+/** The controls drive the element: args for attributes and CSS custom properties are applied to it live. */
+export const FromControls: Story = {
+  name: 'Controls: variant and radius from args',
+  args: { variant: 'icon', '--clerk-elements-radius': '0px' },
+  render: () => buttons({ fake: scenarios.ready }),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'ready');
+    await waitFor(() => expect(shown(canvasElement).every((b) => b.className === 'icon')).toBe(true));
+    await expect(getComputedStyle(shown(canvasElement)[0]!).borderRadius).toBe('0px');
   },
 };

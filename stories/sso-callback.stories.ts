@@ -40,6 +40,9 @@ const page = ({ options, attrs = {}, cancel, clerk }: Args) => html`<clerk-provi
     continue-sign-up-url=${attrs['continue-sign-up-url'] ?? nothing}
     first-factor-url=${attrs['first-factor-url'] ?? nothing}
     second-factor-url=${attrs['second-factor-url'] ?? nothing}
+    verify-email-address-url=${attrs['verify-email-address-url'] ?? nothing}
+    verify-phone-number-url=${attrs['verify-phone-number-url'] ?? nothing}
+    reset-password-url=${attrs['reset-password-url'] ?? nothing}
     sign-in-force-redirect-url=${attrs['sign-in-force-redirect-url'] ?? nothing}
     transferable=${attrs.transferable ?? nothing}
   ></sso-callback>
@@ -300,4 +303,86 @@ export const RedirectNotAllowed: Story = {
   name: 'Outcome: redirect URL on another origin',
   args: { options: scenarios.ssoSignInComplete, attrs: { 'sign-in-force-redirect-url': 'https://evil.example/' } },
   play: failsWith('redirect_origin_not_allowed', 'which this page does not allow'),
+};
+
+// The other redirect reasons: every one of SSO_REDIRECT_REASONS has a story.
+
+const navigatesTo = (to: string) => ({ redirectCallback: { kind: 'navigate' as const, to } });
+
+export const VerifyEmailAddress: Story = {
+  name: 'Reason: verify-email-address',
+  args: { options: navigatesTo('verifyEmailAddressUrl'), attrs: { 'verify-email-address-url': '/sign-up/verify-email' } },
+  play: redirectsTo('verify-email-address', '/sign-up/verify-email'),
+};
+
+export const VerifyPhoneNumber: Story = {
+  name: 'Reason: verify-phone-number',
+  args: { options: navigatesTo('verifyPhoneNumberUrl'), attrs: { 'verify-phone-number-url': '/sign-up/verify-phone' } },
+  play: redirectsTo('verify-phone-number', '/sign-up/verify-phone'),
+};
+
+export const ResetPassword: Story = {
+  name: 'Reason: reset-password',
+  args: { options: navigatesTo('resetPasswordUrl'), attrs: { 'reset-password-url': '/sign-in/reset-password' } },
+  play: redirectsTo('reset-password', '/sign-in/reset-password'),
+};
+
+export const ProtectCheck: Story = {
+  name: "Reason: protect-check (Clerk's hosted step)",
+  args: { options: navigatesTo('/sign-in#/protect-check') },
+  play: redirectsTo('protect-check', '/sign-in#/protect-check'),
+};
+
+export const EnterpriseConnections: Story = {
+  name: "Reason: enterprise-connections (Clerk's hosted step)",
+  args: { options: navigatesTo('/sign-in#/enterprise-connections') },
+  play: redirectsTo('enterprise-connections', '/sign-in#/enterprise-connections'),
+};
+
+export const SignUpPage: Story = {
+  name: 'Reason: sign-up',
+  args: { options: navigatesTo('signUpUrl') },
+  play: redirectsTo('sign-up', '/sign-up'),
+};
+
+export const OtherTarget: Story = {
+  name: 'Reason: other (a same-origin target none of the URLs names)',
+  args: { options: navigatesTo('/somewhere-else') },
+  play: redirectsTo('other', '/somewhere-else'),
+};
+
+export const ErrorRateLimited: Story = {
+  name: 'Status: error, retryable 429 (Try again)',
+  args: { options: { redirectCallback: { kind: 'error', error: clerkApiError('too_many_requests', 'Too many requests. Please try again in a bit.', { status: 429 }) } } },
+  play: async (context) => {
+    await failsWith('too_many_requests', 'Too many requests')(context);
+    await expect(part(context.canvasElement, 'retry')).toBeTruthy();
+  },
+};
+
+export const VerifyingDark: Story = {
+  name: 'Status: verifying (dark)',
+  args: { options: scenarios.ssoVerifying },
+  globals: { scheme: 'dark' },
+  play: Verifying.play,
+};
+
+export const ErrorDarkRtl: Story = {
+  name: 'Status: error, retryable (dark, RTL)',
+  args: ErrorRetryable.args,
+  globals: { scheme: 'dark', dir: 'rtl' },
+  play: async (context) => {
+    await ErrorRetryable.play!(context);
+    // The toolbar globals reach the story: a dark, right-to-left page around it.
+    const frame = context.canvasElement.querySelector('story-frame')!;
+    await expect(getComputedStyle(frame).colorScheme).toBe('dark');
+    await expect(getComputedStyle(callback(context.canvasElement)).direction).toBe('rtl');
+  },
+};
+
+export const VerifyingRtl: Story = {
+  name: 'Status: verifying (RTL)',
+  args: { options: scenarios.ssoVerifying },
+  globals: { dir: 'rtl' },
+  play: Verifying.play,
 };

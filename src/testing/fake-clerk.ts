@@ -584,6 +584,7 @@ function environmentOf(config: FakeClerkOptions) {
     displayConfig: {
       termsUrl: config.legal?.termsUrl ?? '',
       privacyPolicyUrl: config.legal?.privacyPolicyUrl ?? '',
+      applicationName: 'Acme',
     },
   };
 }

@@ -138,4 +138,12 @@ export const styles = css`
     border-radius: var(--_radius);
     background: transparent;
   }
+  /* Browsers without light-dark(): a mid grey border that shows on either page, the badge in its light pair. */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_border: var(--connected-accounts-border, 1px solid #8a8f98);
+      --_badge-bg: var(--connected-accounts-badge-background, #fef3c7);
+      --_badge-color: var(--connected-accounts-badge-color, #92400e);
+    }
+  }
 `;

@@ -314,7 +314,7 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
     const current = this.reverification;
     if (!current?.factor || this.#busy) return;
     if (!current.value.trim()) {
-      this.reverification = { ...current, error: this.t('oauthElements.continueSignUp.required', { field: this.t(current.factor.strategy === 'password' ? 'formFieldLabel__password' : 'formFieldLabel__code') }) };
+      this.reverification = { ...current, error: this.t('oauthElements.continueSignUp.required', { field: this.t(current.factor.strategy === 'password' ? 'formFieldLabel__password' : `reverification.${current.factor.strategy === 'phone_code' ? 'phoneCode' : 'emailCode'}.formTitle`) }) };
       return;
     }
     this.#busy = true;
@@ -377,6 +377,7 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
       iconBaseUrl: this.iconBaseUrl,
       brokenIcons: this.brokenIcons,
       t: this.t.bind(this),
+      errorText: this.errorText.bind(this),
       onIconError: (url) => (this.brokenIcons = new Set([...this.brokenIcons, url])),
       onReauthorize: this.#reauthorize,
       onReconnect: (row) => this.#connect(row.provider, 'reconnect'),

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { ElementError } from '../../errors.js';
 import type { SocialProvider } from '../../providers.js';
 import { renderProviderIcon } from '../../provider-icon.js';
 import type { AccountRow } from './accounts.js';
@@ -17,6 +18,8 @@ export interface ListView {
   iconBaseUrl?: string;
   brokenIcons: ReadonlySet<string>;
   t: T;
+  /** A row's failed connection, localized like the error block (Clerk's `unstable__errors`, then ours). */
+  errorText: (error: ElementError) => string;
   onIconError: (url: string) => void;
   onReauthorize: (row: AccountRow) => void;
   onReconnect: (row: AccountRow) => void;
@@ -43,7 +46,7 @@ export function renderAccountList(view: ListView) {
         ${row.state === 'needs-scopes'
           ? html`<p part="account-message">${t('oauthElements.connectedAccounts.missingScopes', { scopes: row.missingScopes.join(', ') })}</p>`
           : row.error
-            ? html`<p part="account-message">${row.error.message}</p>`
+            ? html`<p part="account-message">${view.errorText(row.error)}</p>`
             : nothing}
         <div class="row-actions">
           ${row.state === 'needs-scopes'

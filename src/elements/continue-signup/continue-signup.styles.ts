@@ -105,4 +105,12 @@ export const styles = css`
   [part~='footer'] {
     margin: var(--_gap) 0 0;
   }
+  /* Browsers without light-dark(): a mid grey border that shows on either page, the button in its light pair. */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_border: var(--continue-signup-border, 1px solid #8a8f98);
+      --_button-background: var(--continue-signup-button-background, #1f2937);
+      --_button-color: var(--continue-signup-button-color, #ffffff);
+    }
+  }
 `;

@@ -270,7 +270,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     if (this.#busy || this.view.kind !== 'code') return;
     const code = this.code.trim();
     if (!code) {
-      const label = this.t('formFieldLabel__code');
+      const label = this.t(`${codeStepKey(this.view.field)}.formTitle`);
       return this.#showErrors([{ code: 'form_param_missing', message: this.t(`${C}required`, { field: label }), field: 'code' }]);
     }
     const { field } = this.view;
@@ -358,7 +358,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     for (const error of errors) {
       const target =
         this.view.kind === 'code' ? (error.field === 'code' ? 'code' : undefined) : fieldOfError(this.fields, error.field, this.values)?.name;
-      if (target) fieldErrors[target] ??= error.message;
+      if (target) fieldErrors[target] ??= this.errorText(error);
       else general ??= error;
       const event = new SignUpErrorEvent(error);
       this.dispatchEvent(event);
@@ -422,7 +422,7 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     // Once signed up, "Already have an account? Sign in" no longer applies; under "Back to sign in" it would repeat it.
     const footer = !this.signedUp && !this.shownError?.signIn;
     return html`<slot name="heading"><h2 part="heading">${this.t(codeKey ? `${codeKey}.title` : 'signUp.continue.title')}</h2></slot>
-      ${shown ? html`<p part="subtitle">${this.t(codeKey ? `${codeKey}.formSubtitle` : 'signUp.continue.subtitle')}</p>` : nothing}
+      ${shown ? html`<p part="subtitle">${this.t(codeKey ? `${codeKey}.formSubtitle` : 'signUp.continue.subtitle', { applicationName: this.ctx.instance.applicationName })}</p>` : nothing}
       <p part="message" role="status" tabindex="-1">${this.status === 'loading' ? this.t(`${C}loading`) : this.notice}</p>
       ${this.renderErrorBlock()} ${form ? renderFormStep(this.#formView()) : nothing} ${code ? renderCodeStep(this.#codeView(code)) : nothing}
       <slot></slot>

@@ -31,7 +31,7 @@ const KNOWN: Record<string, KnownSpec> = {
   phone_number: { kind: 'tel', labelKey: 'formFieldLabel__phoneNumber', inputType: 'tel', autocomplete: 'tel' },
   email_address_or_phone_number: {
     kind: 'identifier',
-    labelKey: 'formFieldLabel__emailAddress_phoneNumber',
+    labelKey: 'oauthElements.continueSignUp.emailAddressOrPhoneNumber',
     inputType: 'text',
     autocomplete: 'email',
   },

@@ -147,7 +147,7 @@ export function renderCodeStep(view: CodeStepView): TemplateResult {
   const busy = view.busy ? 'true' : 'false';
   const change = view.field === 'email_address' ? 'changeEmailAddress' : 'changePhoneNumber';
   return html`<form part="form code-form" novalidate aria-busy=${busy} @submit=${view.onSubmit}>
-    ${renderCodeInput(t('formFieldLabel__code'), view.value, view.error, view.onInput)}
+    ${renderCodeInput(t(`${codeStepKey(view.field)}.formTitle`), view.value, view.error, view.onInput)}
     <button part="submit" type="submit" aria-disabled=${busy}>${t('formButtonPrimary')}</button>
     <button part="resend" type="button" @click=${view.onResend}>${t(`${codeStepKey(view.field)}.resendButton`)}</button>
     <button part="change" type="button" @click=${view.onChange}>${t(`${LABELS}${change}`)}</button>

@@ -106,4 +106,15 @@ export const styles = css`
       flex-basis: 100%;
     }
   }
+  /* Browsers without light-dark(): the light palette (every button brings its own background, so it reads on any page). */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_bg: var(--oauth-buttons-background, #fff);
+      --_hover-bg: var(--oauth-buttons-hover-background, #f4f4f5);
+      --_color: var(--oauth-buttons-color, #212126);
+      --_border: var(--oauth-buttons-border, 1px solid #d9d9de);
+      --_badge-bg: var(--oauth-buttons-badge-background, #eef2ff);
+      --_badge-color: var(--oauth-buttons-badge-color, #3730a3);
+    }
+  }
 `;

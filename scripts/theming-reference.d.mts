@@ -1,0 +1,1 @@
+export function themingReference(manifest?: unknown): string;

@@ -69,6 +69,7 @@ export const arSA = {
       connectOnly: 'للربط فقط',
     },
     errors: {
+      timeout: "لم يستجب Clerk في الوقت المحدد. تحقق من اتصالك وحاول مرة أخرى.",
       network_error: "انقطع الاتصال. يُرجى المحاولة مرة أخرى.",
       strategy_for_user_invalid: "طريقة تسجيل الدخول هذه غير مفعّلة لهذا التطبيق.",
       external_account_exists: "هذا الحساب موجود بالفعل. يُرجى تسجيل الدخول.",

@@ -45,6 +45,7 @@ export const deDE = {
       connectOnly: 'Nur verbinden',
     },
     errors: {
+      timeout: "Clerk hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
       network_error: "Die Verbindung wurde unterbrochen. Bitte versuchen Sie es erneut.",
       strategy_for_user_invalid: "Diese Anmeldemethode ist für diese Anwendung nicht aktiviert.",
       external_account_exists: "Dieses Konto existiert bereits. Bitte melden Sie sich an.",

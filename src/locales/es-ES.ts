@@ -46,6 +46,7 @@ export const esES = {
       connectOnly: 'Solo conectar',
     },
     errors: {
+      timeout: "Clerk no respondió a tiempo. Comprueba tu conexión e inténtalo de nuevo.",
       network_error: "Se ha perdido la conexión. Vuelve a intentarlo.",
       strategy_for_user_invalid: "Este método de inicio de sesión no está activado para esta aplicación.",
       external_account_exists: "Esta cuenta ya existe. Inicia sesión.",

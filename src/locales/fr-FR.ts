@@ -45,6 +45,7 @@ export const frFR = {
       connectOnly: 'Connexion uniquement',
     },
     errors: {
+      timeout: "Clerk n'a pas répondu à temps. Vérifiez votre connexion et réessayez.",
       network_error: "La connexion a été perdue. Veuillez réessayer.",
       strategy_for_user_invalid: "Ce mode de connexion n'est pas activé pour cette application.",
       external_account_exists: "Ce compte existe déjà. Veuillez vous connecter.",

@@ -45,6 +45,7 @@ export const jaJP = {
       connectOnly: '連携のみ',
     },
     errors: {
+      timeout: "Clerk から時間内に応答がありませんでした。接続を確認して、もう一度お試しください。",
       network_error: "接続が切断されました。もう一度お試しください。",
       strategy_for_user_invalid: "このサインイン方法はこのアプリケーションでは有効になっていません。",
       external_account_exists: "このアカウントは既に存在します。サインインしてください。",

@@ -45,6 +45,7 @@ export const ptBR = {
       connectOnly: 'Somente conectar',
     },
     errors: {
+      timeout: "O Clerk não respondeu a tempo. Verifique sua conexão e tente novamente.",
       network_error: "A conexão foi perdida. Tente novamente.",
       strategy_for_user_invalid: "Este método de login não está ativado para este aplicativo.",
       external_account_exists: "Esta conta já existe. Faça login.",

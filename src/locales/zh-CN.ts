@@ -69,6 +69,7 @@ export const zhCN = {
       connectOnly: '仅关联',
     },
     errors: {
+      timeout: "Clerk 未能及时响应。请检查网络连接后重试。",
       network_error: "连接已断开。请重试。",
       strategy_for_user_invalid: "此应用未启用该登录方式。",
       external_account_exists: "此账户已存在。请登录。",

@@ -16,6 +16,7 @@ const steps = [
   ['static Storybook (every story renders in the production build)', 'node', ['scripts/check-storybook.mjs']],
   ...(existsSync('emulator/test') ? [['emulator tests', 'npm', ['run', '-s', 'test:emulator']]] : []),
   ['build', 'npm', ['run', '-s', 'build']],
+  ['built package in Node (every entry point imports without throwing)', 'npm', ['run', '-s', 'test:dist']],
   ...(existsSync('test/e2e') ? [['end-to-end tests', 'npm', ['run', '-s', 'test:e2e']]] : []),
 ];
 

@@ -17,6 +17,7 @@ const steps = [
   ...(existsSync('emulator/test') ? [['emulator tests', 'npm', ['run', '-s', 'test:emulator']]] : []),
   ['build', 'npm', ['run', '-s', 'build']],
   ['built package in Node (every entry point imports without throwing)', 'npm', ['run', '-s', 'test:dist']],
+  ['package (pack contents, consumer fixture, publint, attw)', 'npm', ['run', '-s', 'check:package']],
   ...(existsSync('test/e2e') ? [['end-to-end tests', 'npm', ['run', '-s', 'test:e2e']]] : []),
 ];
 

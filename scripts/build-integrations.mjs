@@ -2,11 +2,14 @@
 // bundles, tsc's declarations and the manifest):
 // - declarations that stand alone: one file per `types` entry of package.json's exports, the Clerk types
 //   they mention inlined (`@clerk/shared` is only a dev dependency), no declaration maps into `src/`;
+// - editor data from the manifest (VS Code custom data, JetBrains web-types), by the break-stuff generators;
 // - the README's pinned CDN script tag with its SRI hash.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
+import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
+import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -56,7 +59,21 @@ async function bundleDeclarations() {
   rmSync(emitted, { recursive: true, force: true });
 }
 
+/** The generators annotate the manifest they are given: each gets its own copy. */
+const manifest = () => JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+
+function editorData() {
+  generateVsCodeCustomElementData(manifest(), {
+    outdir: 'dist',
+    htmlFileName: 'vscode.html-custom-data.json',
+    cssFileName: 'vscode.css-custom-data.json',
+    hideLogs: true,
+  });
+  generateJetBrainsWebTypes(manifest(), { outdir: 'dist', webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true });
+}
+
 await bundleDeclarations();
+editorData();
 
 /** The single-file build, pinned to this version, with the hash browsers check it against. */
 export function cdnScriptTag() {

@@ -3,6 +3,7 @@
 // - declarations that stand alone: one file per `types` entry of package.json's exports, the Clerk types
 //   they mention inlined (`@clerk/shared` is only a dev dependency), no declaration maps into `src/`;
 // - editor data from the manifest (VS Code custom data, JetBrains web-types), by the break-stuff generators;
+// - framework typings from the manifest (React 19, Preact, Solid, Vue 3, Svelte 5), by the same generators;
 // - the README's pinned CDN script tag with its SRI hash.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,10 @@ import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
 import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
+import { generateJsxTypes } from 'custom-element-jsx-integration';
+import { generateSolidJsTypes } from 'custom-element-solidjs-integration';
+import { generateVuejsTypes } from 'custom-element-vuejs-integration';
+import { mkdirSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -72,8 +77,119 @@ function editorData() {
   generateJetBrainsWebTypes(manifest(), { outdir: 'dist', webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true });
 }
 
+/**
+ * What a framework user may set: the manifest without what cannot be set (read-only, private, protected and
+ * static members, methods, the reflected `status` attribute).
+ */
+function settableManifest() {
+  const copy = manifest();
+  for (const mod of copy.modules) {
+    for (const declaration of mod.declarations ?? []) {
+      if (!declaration.customElement) continue;
+      declaration.members = (declaration.members ?? []).filter(
+        (m) => m.kind === 'field' && !m.readonly && !m.static && !m.privacy && !m.name.startsWith('#'),
+      );
+      declaration.attributes = (declaration.attributes ?? []).filter((a) => a.fieldName && declaration.members.some((m) => m.name === a.fieldName));
+    }
+  }
+  return copy;
+}
+
+/**
+ * The generators type every handler as `CustomEvent<T>`; ours are event classes (each with a `detail` of the same
+ * fields), so handlers get the class itself. They also repeat an import per element that fires it.
+ */
+function tidy(file, { camelHandlers = false } = {}) {
+  let text = readFileSync(file, 'utf8').replace(/\(e: CustomEvent<(\w+)>\) => void/g, '(event: $1) => void');
+  text = text.replace(/import type \{([^}]*)\} from "\.\/index\.js";/, (_all, names) => {
+    const unique = [...new Set(names.split(',').map((n) => n.trim()).filter(Boolean))];
+    return `import type { ${unique.join(', ')} } from "./index.js";`;
+  });
+  // Vue binds `@oauth-redirect` as the prop `onOauthRedirect`.
+  if (camelHandlers) text = text.replace(/"on([a-z-]+)"\?:/g, (_all, name) => `on${name.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase())}?:`);
+  writeFileSync(file, text);
+}
+
+/** Hand-written augmentations per framework, over the generated prop types (`jsx-elements.d.ts`). */
+const WRAPPERS = {
+  react: `import type { HTMLAttributes, RefAttributes } from "react";
+import type { CustomElements } from "./jsx-elements.js";
+
+/** React 19: our props (attributes, object properties, \`on<event>\` handlers typed to our event classes) over React's own. */
+type ReactElements = {
+  [Tag in keyof CustomElements]: Omit<HTMLAttributes<HTMLElement>, keyof CustomElements[Tag]> & RefAttributes<HTMLElement> & CustomElements[Tag];
+};
+
+declare module "react" {
+  namespace JSX {
+    interface IntrinsicElements extends ReactElements {}
+  }
+}
+
+export type { CustomElements as ClerkOAuthElementsProps };
+`,
+  preact: `import type { JSX } from "preact";
+import type { CustomElements } from "./jsx-elements.js";
+
+type PreactElements = {
+  [Tag in keyof CustomElements]: Omit<JSX.HTMLAttributes<HTMLElement>, keyof CustomElements[Tag]> & CustomElements[Tag];
+};
+
+declare module "preact" {
+  namespace JSX {
+    interface IntrinsicElements extends PreactElements {}
+  }
+}
+
+export type { CustomElements as ClerkOAuthElementsProps };
+`,
+  svelte: `import type { HTMLAttributes } from "svelte/elements";
+import type { CustomElements } from "./jsx-elements.js";
+
+/** Svelte 5: attributes, object properties, and \`on<event>\` handlers (\`onoauth-redirect={...}\`) typed to our event classes. */
+type SvelteElements = {
+  [Tag in keyof CustomElements]: Omit<HTMLAttributes<HTMLElement>, keyof CustomElements[Tag]> & CustomElements[Tag];
+};
+
+declare module "svelte/elements" {
+  interface SvelteHTMLElements extends SvelteElements {}
+}
+
+export type { CustomElements as ClerkOAuthElementsProps };
+`,
+};
+
+function frameworkTypings() {
+  const out = 'dist/types';
+  const common = { outdir: out, hideLogs: true, globalTypePath: './index.js' };
+  generateJsxTypes(settableManifest(), { ...common, fileName: 'jsx-elements.d.ts' });
+  generateSolidJsTypes(settableManifest(), { ...common, fileName: 'solid.d.ts' });
+  generateVuejsTypes(settableManifest(), { ...common, fileName: 'vue.d.ts' });
+  tidy(`${out}/jsx-elements.d.ts`);
+  tidy(`${out}/solid.d.ts`);
+  tidy(`${out}/vue.d.ts`, { camelHandlers: true });
+  // Solid reads module-scoped JSX: the generator only shows how to augment it.
+  writeFileSync(`${out}/solid.d.ts`, readFileSync(`${out}/solid.d.ts`, 'utf8') + `
+declare module "solid-js" {
+  namespace JSX {
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
+`);
+  // Vue 3: \`GlobalComponents\` only; the generator also widens the global JSX namespace, which Vue does not read.
+  const vue = readFileSync(`${out}/vue.d.ts`, 'utf8').replace(/\ndeclare global \{\n  namespace JSX \{[\s\S]*?\n  \}\n\}\n?/, '\n');
+  writeFileSync(`${out}/vue.d.ts`, vue);
+  for (const [name, text] of Object.entries(WRAPPERS)) writeFileSync(`${out}/${name}.d.ts`, text);
+  // Each typings entry point has a (empty) module, so \`import 'clerk-oauth-elements/react'\` also runs.
+  mkdirSync('dist/frameworks', { recursive: true });
+  for (const name of ['react', 'preact', 'solid', 'vue', 'svelte']) {
+    writeFileSync(`dist/frameworks/${name}.js`, '// Types only: see the matching .d.ts in dist/types.\nexport {};\n');
+  }
+}
+
 await bundleDeclarations();
 editorData();
+frameworkTypings();
 
 /** The single-file build, pinned to this version, with the hash browsers check it against. */
 export function cdnScriptTag() {

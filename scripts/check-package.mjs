@@ -9,6 +9,15 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+// The framework typings' consumers: the framework's types, and the JSX settings its docs give.
+const FRAMEWORK_TYPES = ['@types/react@^19', 'preact@^10', 'solid-js@^1.9', 'vue@^3.5', 'svelte@^5'];
+const FRAMEWORKS = [
+  ['react', { jsx: 'react-jsx', jsxImportSource: 'react' }],
+  ['preact', { jsx: 'react-jsx', jsxImportSource: 'preact' }],
+  ['solid', { jsx: 'preserve', jsxImportSource: 'solid-js' }],
+  ['vue', {}],
+  ['svelte', {}],
+];
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const results = [];
@@ -52,11 +61,14 @@ check('npm pack contents', () => {
 });
 
 check('declarations import only dependencies', () => {
-  const allowed = new Set(Object.keys(pkg.dependencies ?? {}));
+  // Dependencies, and the optional peers the framework typings augment (`react` is typed by `@types/react`).
+  const allowed = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
+  if (allowed.has('@types/react')) allowed.add('react');
   const bad = [];
   for (const file of readdirSync(join(root, 'dist/types'), { recursive: true })) {
     if (!String(file).endsWith('.d.ts')) continue;
-    const text = readFileSync(join(root, 'dist/types', String(file)), 'utf8');
+    // Comments show usage (`import ... from "my-app/solid"`): only code counts.
+    const text = readFileSync(join(root, 'dist/types', String(file)), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     for (const [, specifier] of text.matchAll(/(?:from|import\()\s*['"]([^'"./][^'"]*)['"]/g)) {
       const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
       if (!allowed.has(name)) bad.push(`${file}: ${specifier}`);
@@ -78,7 +90,16 @@ check('consumer fixture (tarball only, strict, skipLibCheck false)', () => {
     run('node', [tsc, '-p', config], { cwd: consumer });
     notes.push(moduleResolution);
   }
-  return `type-checks under ${notes.join(' and ')}`;
+  // The framework typings, each with the framework's own types installed (nothing else of this project's).
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', '--no-save', ...FRAMEWORK_TYPES], { cwd: consumer });
+  for (const [name, jsx] of FRAMEWORKS) {
+    const config = join(consumer, `tsconfig.${name}.json`);
+    const file = readdirSync(join(consumer, 'frameworks')).find((f) => f.startsWith(`${name}.`));
+    writeFileSync(config, JSON.stringify({ extends: './tsconfig.json', compilerOptions: { module: 'esnext', moduleResolution: 'bundler', ...jsx }, files: [`frameworks/${file}`] }));
+    run('node', [tsc, '-p', config], { cwd: consumer });
+    notes.push(name);
+  }
+  return `type-checks under ${notes.join(', ')}`;
 });
 
 check('publint', () => {

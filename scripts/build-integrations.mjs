@@ -6,7 +6,7 @@
 // - framework typings from the manifest (React 19, Preact, Solid, Vue 3, Svelte 5), by the same generators;
 // - the README's pinned CDN script tag with its SRI hash.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
@@ -14,7 +14,6 @@ import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integrat
 import { generateJsxTypes } from 'custom-element-jsx-integration';
 import { generateSolidJsTypes } from 'custom-element-solidjs-integration';
 import { generateVuejsTypes } from 'custom-element-vuejs-integration';
-import { mkdirSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -41,7 +40,9 @@ async function bundleDeclarations() {
   const emitted = 'dist/.types-tsc';
   rmSync(emitted, { recursive: true, force: true });
   renameSync('dist/types', emitted);
-  const input = Object.fromEntries(typeEntries().map((file) => [file.replace(/\.d\.ts$/, ''), `${emitted}/${file}`]));
+  // The framework typings are generated below, not emitted by tsc.
+  const entries = typeEntries().filter((file) => existsSync(`${emitted}/${file}`));
+  const input = Object.fromEntries(entries.map((file) => [file.replace(/\.d\.ts$/, ''), `${emitted}/${file}`]));
   const bundle = await rollup({
     input,
     plugins: [dts({ tsconfig: 'tsconfig.build.json', includeExternal: ['@clerk/shared'] })],
@@ -177,7 +178,7 @@ declare module "solid-js" {
 }
 `);
   // Vue 3: \`GlobalComponents\` only; the generator also widens the global JSX namespace, which Vue does not read.
-  const vue = readFileSync(`${out}/vue.d.ts`, 'utf8').replace(/\ndeclare global \{\n  namespace JSX \{[\s\S]*?\n  \}\n\}\n?/, '\n');
+  const vue = readFileSync(`${out}/vue.d.ts`, 'utf8').replace(/\ndeclare global \{\n {2}namespace JSX \{[\s\S]*?\n {2}\}\n\}\n?/, '\n');
   writeFileSync(`${out}/vue.d.ts`, vue);
   for (const [name, text] of Object.entries(WRAPPERS)) writeFileSync(`${out}/${name}.d.ts`, text);
   // Each typings entry point has a (empty) module, so \`import 'clerk-oauth-elements/react'\` also runs.

@@ -10,8 +10,8 @@ const entries = Object.keys(pkg.exports).filter((key) => !key.endsWith('.json'))
 for (const entry of entries) {
   const specifier = entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`;
   test(`import '${specifier}' in Node`, async () => {
-    const mod = await import(specifier);
-    assert.ok(Object.keys(mod).length > 0 || entry.includes('define'), `${specifier} exports something`);
+    // Resolves (the `node` condition where there is one) and evaluates without a DOM.
+    await import(specifier);
   });
 }
 

@@ -106,8 +106,26 @@ function tidy(file, { camelHandlers = false } = {}) {
     const unique = [...new Set(names.split(',').map((n) => n.trim()).filter(Boolean))];
     return `import type { ${unique.join(', ')} } from "./index.js";`;
   });
-  // Vue binds `@oauth-redirect` as the prop `onOauthRedirect`.
-  if (camelHandlers) text = text.replace(/"on([a-z-]+)"\?:/g, (_all, name) => `on${name.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase())}?:`);
+  // Vue's templates camelize: `@oauth-redirect` is the prop `onOauthRedirect`, `sign-in-url` is `signInUrl`.
+  if (camelHandlers) {
+    const pascal = (name) => name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase());
+    text = text.replace(/"on([a-z0-9-]+)"\?:/g, (_all, name) => `on${pascal(name)}?:`);
+    text = text.replace(/"([a-z0-9]+(?:-[a-z0-9]+)+)"\?:/g, (_all, name) => `${name.replace(/-([a-z0-9])/g, (_m, c) => c.toUpperCase())}?:`);
+    // An attribute and a richer property can now share a name (`additional-scopes`, `additionalScopes`): one
+    // prop taking either type.
+    text = text.replace(/((?:export )?type \w+Props = \{)([\s\S]*?)(\n\};)/g, (_all, open, body, close) => {
+      const types = new Map();
+      for (const [, key, type] of body.matchAll(/^ {2}(\w+)\?: (.+);$/gm)) types.set(key, [...(types.get(key) ?? []), type]);
+      const written = new Set();
+      const merged = body.replace(/^ {2}(\w+)\?: (.+);$/gm, (line, key) => {
+        if (types.get(key).length === 1) return line;
+        if (written.has(key)) return '';
+        written.add(key);
+        return `  ${key}?: ${types.get(key).join(' | ')};`;
+      });
+      return open + merged + close;
+    });
+  }
   writeFileSync(file, text);
 }
 

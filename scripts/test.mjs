@@ -18,6 +18,7 @@ const steps = [
   ['build', 'npm', ['run', '-s', 'build']],
   ['built package in Node (every entry point imports without throwing)', 'npm', ['run', '-s', 'test:dist']],
   ['package (pack contents, consumer fixture, publint, attw)', 'npm', ['run', '-s', 'check:package']],
+  ['examples (the packed tarball in each app: type-check, build)', 'npm', ['run', '-s', 'examples']],
   ...(existsSync('test/e2e') ? [['end-to-end tests', 'npm', ['run', '-s', 'test:e2e']]] : []),
 ];
 

@@ -1,3 +1,5 @@
+import { publishedPackage } from './scripts/cem-publish-plugin.mjs';
+
 /**
  * `status` is declared once, on the shared base, with the element's status union as a type parameter. The
  * analyzer keeps the parameter (`S`): this plugin writes each element's own value union instead, read from
@@ -57,5 +59,6 @@ export default {
         customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       },
     },
+    publishedPackage(),
   ],
 };

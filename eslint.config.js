@@ -5,7 +5,7 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'coverage/', '.wtr-bundle/', '.scratch/', 'node_modules/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'examples/*/dist/', 'storybook-static/', 'coverage/', '.wtr-bundle/', '.scratch/', 'node_modules/', 'custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,3 +9,4 @@ run('npx', ['vite', 'build', '--mode', 'elements', '--logLevel', 'warn']);
 run('npx', ['vite', 'build', '--mode', 'loader', '--logLevel', 'warn']);
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('npx', ['cem', 'analyze', '--quiet']);
+run('node', ['scripts/build-integrations.mjs']);

@@ -17,6 +17,9 @@ const steps = [
   ...(existsSync('emulator/test') ? [['emulator tests', 'npm', ['run', '-s', 'test:emulator']]] : []),
   ['build', 'npm', ['run', '-s', 'build']],
   ['sizes (gzip of the sign-in first frame and of each element chunk, size-budgets.json)', 'node', ['scripts/check-size.mjs']],
+  ['built package in Node (every entry point imports without throwing)', 'npm', ['run', '-s', 'test:dist']],
+  ['package (pack contents, consumer fixture, publint, attw)', 'npm', ['run', '-s', 'check:package']],
+  ['examples (the packed tarball in each app: type-check, build)', 'npm', ['run', '-s', 'examples']],
   ...(existsSync('test/e2e') ? [['end-to-end tests', 'npm', ['run', '-s', 'test:e2e']]] : []),
 ];
 

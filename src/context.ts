@@ -1,10 +1,6 @@
 import { createContext } from '@lit/context';
-import type {
-  ClientResource,
-  HeadlessBrowserClerk,
-  SignedInSessionResource,
-  UserResource,
-} from '@clerk/shared/types';
+import type { ClientResource, SignedInSessionResource, UserResource } from '@clerk/shared/types';
+import type { ClerkInstance } from './clerk-types.js';
 import type { ElementError } from './errors.js';
 import type { Localization } from './localization.js';
 import type { InstanceSettings } from './instance.js';
@@ -16,7 +12,7 @@ export const PROVIDER_STATUSES = ['loading', 'ready', 'error'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
 
 /** The Clerk instance as the elements use it: clerk-js in the browser (`window.Clerk`). */
-export type ClerkInstance = HeadlessBrowserClerk;
+export type { ClerkInstance };
 
 /** Where the page's flows live and where they may send people. Unset values fall back to Clerk's own. */
 export interface ClerkUrls {

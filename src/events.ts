@@ -10,6 +10,11 @@ export class ClerkReadyEvent extends Event {
   constructor(readonly clerk: ClerkInstance) {
     super(ClerkReadyEvent.eventName, INIT);
   }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  get detail(): { clerk: ClerkInstance } {
+    return { clerk: this.clerk };
+  }
 }
 
 /** Base of the error events: Clerk's code, a message for people, and the field it belongs to, if any. */
@@ -24,6 +29,11 @@ abstract class ElementErrorEvent extends Event {
     this.code = error.code;
     this.message = error.message;
     this.field = error.field;
+  }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  get detail(): { code: string; message: string; field?: string; error: ElementError } {
+    return { code: this.code, message: this.message, field: this.field, error: this.error };
   }
 }
 
@@ -50,6 +60,11 @@ abstract class RedirectEvent extends Event {
   ) {
     super(type, { ...INIT, cancelable });
   }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  get detail(): { url: string; reason: string } {
+    return { url: this.url, reason: this.reason };
+  }
 }
 
 /** `<clerk-provider>`: clerk-js asks its router to go somewhere (`routerPush` / `routerReplace`). Cancelable. */
@@ -69,6 +84,11 @@ export class StatusChangeEvent<S extends string = string> extends Event {
   ) {
     super(StatusChangeEvent.eventName, INIT);
   }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  get detail(): { status: S; previous: S | undefined } {
+    return { status: this.status, previous: this.previous };
+  }
 }
 
 export type OAuthMode = 'sign-in' | 'sign-up';
@@ -85,8 +105,8 @@ export class OAuthRedirectEvent extends RedirectEvent {
   }
 
   /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
-  get detail(): { strategy: string; mode: OAuthMode; url: string } {
-    return { strategy: this.strategy, mode: this.mode, url: this.url };
+  override get detail(): { url: string; reason: string; strategy: string; mode: OAuthMode } {
+    return { ...super.detail, strategy: this.strategy, mode: this.mode };
   }
 }
 
@@ -101,8 +121,8 @@ export class OAuthErrorEvent extends ElementErrorEvent {
   }
 
   /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
-  get detail(): { strategy: string | undefined; code: string; message: string } {
-    return { strategy: this.strategy, code: this.code, message: this.message };
+  override get detail(): { code: string; message: string; field?: string; error: ElementError; strategy: string | undefined } {
+    return { ...super.detail, strategy: this.strategy };
   }
 }
 
@@ -117,6 +137,11 @@ export class SsoRedirectEvent extends RedirectEvent {
     cancelable = true,
   ) {
     super(SsoRedirectEvent.eventName, url, reason, cancelable);
+  }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  override get detail(): { url: string; reason: string; transfer?: 'sign-in' | 'sign-up' } {
+    return { ...super.detail, transfer: this.transfer };
   }
 }
 
@@ -137,6 +162,11 @@ export class SignUpCompleteEvent extends Event {
     readonly task?: string,
   ) {
     super(SignUpCompleteEvent.eventName, INIT);
+  }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  get detail(): { sessionId: string | null; task?: string } {
+    return { sessionId: this.sessionId, task: this.task };
   }
 }
 
@@ -170,6 +200,11 @@ export class AccountConnectEvent extends RedirectEvent {
   ) {
     super(AccountConnectEvent.eventName, url, action, cancelable);
   }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  override get detail(): { url: string; reason: string; strategy: string; action: Exclude<AccountAction, 'remove'> } {
+    return { ...super.detail, strategy: this.strategy, action: this.action };
+  }
 }
 
 /** `<connected-accounts>`: an account was removed. */
@@ -182,6 +217,11 @@ export class AccountRemovedEvent extends Event {
   ) {
     super(AccountRemovedEvent.eventName, INIT);
   }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  get detail(): { strategy: string; accountId: string; identifier: string } {
+    return { strategy: this.strategy, accountId: this.accountId, identifier: this.identifier };
+  }
 }
 
 /** `<connected-accounts>`: an action failed, or a connection came back with a failed verification. */
@@ -193,6 +233,18 @@ export class AccountErrorEvent extends ElementErrorEvent {
     error: ElementError,
   ) {
     super(AccountErrorEvent.eventName, error);
+  }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  override get detail(): {
+    code: string;
+    message: string;
+    field?: string;
+    error: ElementError;
+    strategy: string | undefined;
+    action: AccountAction | undefined;
+  } {
+    return { ...super.detail, strategy: this.strategy, action: this.action };
   }
 }
 
@@ -209,6 +261,11 @@ export class NeedsReverificationEvent extends Event {
     readonly cancel: () => void,
   ) {
     super(NeedsReverificationEvent.eventName, { ...INIT, cancelable: true });
+  }
+
+  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
+  get detail(): { level: string; action: AccountAction; complete: () => void; cancel: () => void } {
+    return { level: this.level, action: this.action, complete: this.complete, cancel: this.cancel };
   }
 }
 

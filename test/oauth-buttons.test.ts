@@ -609,10 +609,10 @@ describe('<oauth-buttons>', () => {
     el.addEventListener('oauth-error', (e) => details.push(e.detail));
     button(el, 'oauth_github').click();
     await until(() => details.length === 2, 'both events');
-    expect(details).to.deep.equal([
-      { strategy: 'oauth_github', mode: 'sign-up', url: `${ORIGIN}/sso-callback` },
-      { strategy: 'oauth_github', code: 'strategy_for_user_invalid', message: 'This sign-in strategy is not enabled for this application.' },
-    ]);
+    expect(details[0]).to.deep.equal({ strategy: 'oauth_github', mode: 'sign-up', url: `${ORIGIN}/sso-callback`, reason: 'oauth' });
+    const message = 'This sign-in strategy is not enabled for this application.';
+    expect(details[1]).to.deep.include({ strategy: 'oauth_github', code: 'strategy_for_user_invalid', field: 'strategy', message });
+    expect((details[1] as { error: { code: string; message: string } }).error).to.include({ code: 'strategy_for_user_invalid', message });
   });
 
   it('the same error twice is a fresh node in the live region, so it is announced again', async () => {

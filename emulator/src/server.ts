@@ -35,6 +35,11 @@ export interface EmulatorOptions {
   persist?: string | null;
   /** Serve the demo site (`demo/*.html`, `/elements.js`) on the same origin. */
   demo?: boolean | DemoOptions;
+  /**
+   * Serve a single-page app's built folder (e.g. `examples/react/dist`) on the same origin, below every other
+   * route: its files, and its `index.html` for any other GET path, so the app's router owns the paths.
+   */
+  app?: { dir: string };
   /** Print one line per request; or a function receiving each log entry. */
   logRequests?: boolean | ((entry: LogEntry) => void);
   /** Gzip text files and bench pages for clients that accept it (the bench; off by default). */
@@ -263,6 +268,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     res.writeHead(204, { 'cache-control': 'public, max-age=3600' });
     res.end();
   });
+
+  if (options.app) {
+    const appDir = options.app.dir;
+    table.on('GET', '/*', async ({ res, params }) => {
+      const path = params['*'] || 'index.html';
+      if (await sendFile(res, appDir, path, { 'cache-control': 'no-cache' })) return;
+      if (/\.\w+$/.test(path)) return false;
+      if (!(await sendFile(res, appDir, 'index.html', { 'cache-control': 'no-cache' }))) return false;
+    });
+  }
 
   async function answerFapi(r: RouteRequest, route: FapiRoute): Promise<void> {
     const ctx = await makeContext(r);

@@ -1,0 +1,1 @@
+import type {} from 'clerk-oauth-elements/svelte';

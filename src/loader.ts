@@ -123,4 +123,5 @@ export async function allDefined(root: ParentNode = document): Promise<void> {
   await Promise.all([...tags].map((tag) => customElements.whenDefined(tag)));
 }
 
-observe(document);
+// In Node (a server render importing every entry) there is no document to watch.
+if (typeof document !== 'undefined') observe(document);

@@ -452,6 +452,20 @@ describe('<sso-callback>', () => {
       expect(s.el.status).to.equal('verifying');
     });
 
+    it('the run lets go of removed elements (no element kept alive by it), and follows one that comes back', async () => {
+      const s = await setup(scenarios.ssoVerifying);
+      const run = existingRun(s.fake)!;
+      const extra = Array.from({ length: 20 }, () => document.createElement(tagOf(SsoCallbackElement)) as SsoCallbackElement);
+      for (const el of extra) s.provider!.append(el);
+      await until(() => extra.every((el) => el.status === 'verifying'), 'followers');
+      expect(run.followers.size).to.equal(21);
+      for (const el of extra) el.remove();
+      expect(run.followers.size).to.equal(1);
+      s.provider!.append(extra[0]!);
+      await until(() => run.followers.size === 2, 'followed again');
+      expect(extra[0]!.status).to.equal('verifying');
+    });
+
     it('a second <sso-callback> follows the first run instead of starting another', async () => {
       let finish!: () => void;
       const fake = new FakeClerk();

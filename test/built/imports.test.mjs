@@ -7,11 +7,24 @@ import { test } from 'node:test';
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const entries = Object.keys(pkg.exports).filter((key) => !key.endsWith('.json'));
 
+/** A subpath pattern (`./locales/*`) stands for every built file it matches: each one is imported. */
+function specifiersOf(entry) {
+  const subpath = entry === '.' ? '' : entry.slice(1);
+  if (!subpath.includes('*')) return [`${pkg.name}${subpath}`];
+  const target = pkg.exports[entry];
+  const file = typeof target === 'string' ? target : (target.node ?? target.default);
+  const [dir, suffix] = file.split('*');
+  const names = readdirSync(new URL(`../../${dir}`, import.meta.url)).filter((name) => name.endsWith(suffix));
+  assert.ok(names.length > 0, `${entry} matches built files`);
+  return names.map((name) => `${pkg.name}${subpath.replace('*', name.slice(0, -suffix.length))}`);
+}
+
 for (const entry of entries) {
-  const specifier = entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`;
-  test(`import '${specifier}' in Node`, async () => {
+  test(`import every '${entry}' entry in Node`, async () => {
     // Resolves (the `node` condition where there is one) and evaluates without a DOM.
-    await import(specifier);
+    const specifiers = specifiersOf(entry);
+    assert.ok(specifiers.length > 0);
+    for (const specifier of specifiers) await import(specifier);
   });
 }
 

@@ -73,6 +73,7 @@ const OWN_MESSAGES: Record<string, string> = { sign_up_abandoned: `${C}abandoned
  * @cssprop [--continue-signup-border=1px solid light-dark(#6b7280, #9ca3af)] - Input borders (a `border` shorthand, like every element's `--<tag>-border`).
  * @cssprop [--continue-signup-button-background=light-dark(#1f2937, #e5e7eb)] - Primary button background.
  * @cssprop [--continue-signup-button-color=light-dark(#ffffff, #111827)] - Primary button text.
+ * @attr {'form' | 'code'} step - Reflected and read-only: which step the visitor acts on (`form` or `code`), absent while nothing waits for the visitor.
  * @fires signup-complete - The sign-up is complete and its session active. `event.sessionId`, `event.task`.
  * @fires signup-error - A step failed. `event.code`, `event.field` (camelCase, when a field is at fault), `event.message`.
  * @fires signup-redirect - About to leave (cancelable). `event.url`, `event.reason`: `complete`, `session-task` or `no-sign-up`.

@@ -111,6 +111,8 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // The run keeps only elements in the document: a removed one must not be held (and is followed again if it returns).
+    this.#run?.followers.delete(this);
     this.#run?.removeEventListener('change', this.#sync);
   }
 

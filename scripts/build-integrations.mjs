@@ -31,6 +31,19 @@ function typeEntries() {
   return [...files].filter((file) => file.startsWith('./dist/types/')).map((file) => file.slice('./dist/types/'.length));
 }
 
+/** A `types` pattern (`locales/*.d.ts`, `elements/*` + `/define.d.ts`) stands for every emitted file it matches. */
+function expandPattern(file, emitted) {
+  if (!file.includes('*')) return [file];
+  const [before, after] = file.split('*');
+  const dir = before.slice(0, before.lastIndexOf('/') + 1);
+  const prefix = before.slice(dir.length);
+  if (!existsSync(`${emitted}/${dir}`)) return [];
+  return readdirSync(`${emitted}/${dir}`)
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => (after.startsWith('/') ? `${dir}${name}${after}` : `${dir}${name}`))
+    .filter((candidate) => candidate.endsWith(after) && existsSync(`${emitted}/${candidate}`));
+}
+
 /**
  * tsc's output moves aside and rollup-plugin-dts writes the published declarations from it, with
  * `@clerk/shared` inlined and lit left as the real dependency it is. Shared declarations go to one chunk, so a
@@ -41,7 +54,9 @@ async function bundleDeclarations() {
   rmSync(emitted, { recursive: true, force: true });
   renameSync('dist/types', emitted);
   // The framework typings are generated below, not emitted by tsc.
-  const entries = typeEntries().filter((file) => existsSync(`${emitted}/${file}`));
+  const entries = typeEntries()
+    .flatMap((file) => expandPattern(file, emitted))
+    .filter((file) => existsSync(`${emitted}/${file}`));
   const input = Object.fromEntries(entries.map((file) => [file.replace(/\.d\.ts$/, ''), `${emitted}/${file}`]));
   const bundle = await rollup({
     input,

@@ -50,10 +50,14 @@ check('npm pack contents', () => {
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
   walk(pkg.exports);
-  for (const field of ['main', 'module', 'types', 'unpkg', 'jsdelivr', 'customElements', 'web-types']) walk(pkg[field]);
+  for (const field of ['main', 'module', 'types', 'unpkg', 'jsdelivr', 'customElements', 'web-types', 'bin']) walk(pkg[field]);
+  // Folders package.json's `files` lists on purpose (bin/: the preload-hint CLI and the module it imports).
+  const folders = (pkg.files ?? []).filter((entry) => entry !== 'dist' && !entry.includes('.'));
   const missing = [...referenced].filter((file) => !file.includes('*') && !files.includes(file));
   if (missing.length) throw new Error(`package.json names files the package lacks:\n  ${missing.join('\n  ')}`);
-  const outside = files.filter((file) => !file.startsWith('dist/') && !required.includes(file) && !referenced.has(file));
+  const outside = files.filter(
+    (file) => !file.startsWith('dist/') && !required.includes(file) && !referenced.has(file) && !folders.some((folder) => file.startsWith(`${folder}/`)),
+  );
   if (outside.length) throw new Error(`files outside dist/ that nothing declares:\n  ${outside.join('\n  ')}`);
   const maps = files.filter((file) => file.endsWith('.d.ts.map'));
   if (maps.length) throw new Error(`declaration maps point into src/, which is not shipped:\n  ${maps.join('\n  ')}`);

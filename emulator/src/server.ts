@@ -325,7 +325,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         if (fault.status !== undefined) {
           entry.fault = 'status';
           const code = fault.code ?? codeForStatus(fault.status);
-          return sendJson(res, fault.status, { errors: [{ code, message: 'Injected fault', long_message: `The emulator was told to fail this request with ${fault.status}.`, meta: {} }] });
+          const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+          return sendJson(res, fault.status, { errors: [{ code, message: 'Injected fault', long_message: `The emulator was told to fail this request with ${fault.status}.`, meta: {} }] }, headers);
         }
       }
     }

@@ -123,6 +123,15 @@ describe('control API', () => {
     ]);
   });
 
+  it('a status fault with retryAfter carries a Retry-After header (a rate-limited answer)', async () => {
+    const emu = await start({ control: true });
+    emu.injectFault({ path: '/__clerk/v1/environment', status: 429, retryAfter: 2 });
+    const limited = await fetch(`${emu.url}/__clerk/v1/environment`);
+    assert.deepEqual([limited.status, limited.headers.get('retry-after'), ((await limited.json()) as any).errors[0].code], [429, '2', 'too_many_requests']);
+    const plain = await fetch(`${emu.url}/__clerk/v1/environment`);
+    assert.deepEqual([plain.status, plain.headers.get('retry-after')], [200, null]);
+  });
+
   it('matches the _method override (PATCH sent as POST)', async () => {
     const emu = await start({ control: true });
     const c = new FapiClient(emu);

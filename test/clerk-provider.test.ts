@@ -296,6 +296,38 @@ describe('<clerk-provider>', () => {
     el.remove();
   });
 
+  it("treats a Clerk that says 'ready' on its empty placeholder environment, or without a client, as unreachable; retry() refetches", async () => {
+    for (const broken of ['placeholder environment', 'no client'] as const) {
+      const fake = new FakeClerk();
+      const client = fake.client;
+      const display = fake.__internal_environment.displayConfig as { id?: string };
+      const breakIt = () => (broken === 'no client' ? Object.assign(fake, { client: undefined }) : (display.id = ''));
+      const heal = () => (broken === 'no client' ? Object.assign(fake, { client }) : (display.id = 'display_config_x'));
+      const load = fake.load.bind(fake);
+      fake.load = async (options) => {
+        await load(options);
+        breakIt();
+      };
+      let reachable = false;
+      Object.assign(fake, {
+        async __internal_reloadInitialResources() {
+          if (reachable) heal();
+        },
+      });
+      const el = document.createElement(PROVIDER) as ProviderEl;
+      el.clerk = asClerk(fake);
+      const failed = oneEvent(el, 'clerk-error');
+      document.body.append(el);
+      expect(((await failed) as unknown as ClerkErrorEvent).code, broken).to.equal('clerk_unavailable');
+      el.retry();
+      await until(() => el.status === 'error', `${broken}: a refetch that brings nothing stays an error`);
+      reachable = true;
+      el.retry();
+      await until(() => el.status === 'ready', `${broken}: ready after a refetch that worked`);
+      el.remove();
+    }
+  });
+
   it('gives consumers the instance, providers, URLs and merged localization, and updates them on every Clerk change', async () => {
     const fake = new FakeClerk({ providers: ['oauth_google', { strategy: 'oauth_custom_acme', name: '', logoUrl: '/acme.svg' }] });
     const el = await fixture<ProviderEl>(staticHtml`<${providerTag}

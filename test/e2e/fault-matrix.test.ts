@@ -430,7 +430,9 @@ async function runCase(e2e: E2E, flow: Flow, call: Call | null, kind: FaultKind 
   try {
     if (flow.setup) await flow.setup(e2e, page);
     e2e.control.clearLog();
-    if (call && kind) e2e.control.injectFault(faultSpec(kind, call.method, call.path));
+    const faultId = call && kind ? e2e.control.injectFault(faultSpec(kind, call.method, call.path)) : -1;
+    // Hit at least once: used up (gone from the list) or counted (a stalled answer is logged only when it ends).
+    const faultHit = () => e2e.emulator.faults.all().every((f) => f.id !== faultId || f.hits > 0);
     const typed: Record<string, { load: string; value: string }> = {};
     if (!flow.setup) await page.goto(flow.start).catch(() => {});
     const first = await drive(page, flow, { stopOnError: !!kind, ms: 30_000, typed });
@@ -438,8 +440,7 @@ async function runCase(e2e: E2E, flow: Flow, call: Call | null, kind: FaultKind 
     if (!kind) {
       if (first.outcome !== 'done') problems.push(`clean run did not complete: ${JSON.stringify(first.snap)}`);
     } else {
-      const hit = e2e.control.log().some((e) => e.route === call!.key && e.fault);
-      if (!hit) problems.push('the faulted call was never made');
+      if (!faultHit()) problems.push('the faulted call was never made');
       if (first.outcome === 'stuck') problems.push(`neither an error nor done within 30 s: ${JSON.stringify(first.snap)}`);
       if (first.outcome === 'done') outcome = 'recovered';
       if (first.outcome === 'error') {
@@ -451,9 +452,19 @@ async function runCase(e2e: E2E, flow: Flow, call: Call | null, kind: FaultKind 
         if (busy.length && !(later && flow.done(later))) problems.push(`still busy after the bounded wait: ${JSON.stringify(busy)} (${later?.errors.join(' | ')})`);
         // The way out, with the fault gone.
         e2e.emulator.faults.clear();
-        const s = later ?? first.snap!;
-        if (s.errors.length && s.retry) await page.locator('[part="retry"]').first().click({ timeout: 3000 }).catch((e: Error) => problems.push(`Try again: ${e.message}`));
-        else if (s.errors.length && s.back) await page.locator('[part="back-link"]').first().click({ timeout: 3000 }).catch((e: Error) => problems.push(`Back to sign in: ${e.message}`));
+        // A late answer may have carried on by itself by now (a stall ends): then there is nothing to click.
+        const s = (await snapshot(page).catch(() => null)) ?? later ?? first.snap!;
+        const wayOut = s.errors.length && s.retry ? '[part="retry"]' : s.errors.length && s.back ? '[part="back-link"]' : null;
+        if (wayOut) {
+          await page
+            .locator(wayOut)
+            .first()
+            .click({ timeout: 3000 })
+            .catch(async (e: Error) => {
+              const now = await snapshot(page).catch(() => null);
+              if (now?.errors.length) problems.push(`${wayOut}: ${e.message.split('\n')[0]}`);
+            });
+        }
         const second = await drive(page, flow, { stopOnError: false, ms: 30_000, typed });
         problems.push(...second.lost.map((l) => `typed input lost after the way out: ${l}`));
         if (second.outcome !== 'done') problems.push(`the way out did not finish the flow: ${JSON.stringify(second.snap)}`);

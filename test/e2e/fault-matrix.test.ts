@@ -546,4 +546,95 @@ describe('fault matrix (every flow x every Frontend API call x 500 / 429 / stall
     console.log(`fault matrix: ${results.length} cases in ${((Date.now() - started) / 1000).toFixed(0)} s on ${WORKERS} workers`);
     assert.deepEqual(failed, []);
   });
+
+  const flow = (name: string) => FLOWS.find((f) => f.name === name)!;
+  const fresh = (w: E2E, f?: Flow) => {
+    w.control.reset(f?.settings);
+    w.control.clearLog();
+  };
+
+  it('the clerk-js script unreachable, then reachable: the provider shows clerk’s error with Try again, which loads it', async () => {
+    const w = workers[0]!;
+    fresh(w);
+    w.control.injectFault({ path: '/__clerk/npm/*', status: 503, times: 1000 });
+    const page = await casePage(w);
+    try {
+      await page.goto('/sign-in');
+      const first = await drive(page, flow('sign-in'), { stopOnError: true, ms: 20_000, typed: {} });
+      assert.equal(first.outcome, 'error', JSON.stringify(first.snap));
+      assert.ok(first.snap!.errors.some((e) => e.startsWith('clerk-provider: ')), first.snap!.errors.join(' | '));
+      assert.equal(first.snap!.retry, true);
+      assert.ok(w.control.log().some((e) => e.path.includes('/npm/@clerk/clerk-js') && e.status === 503));
+      await sleep(TIMEOUT_MS + 500);
+      assert.deepEqual(Object.values((await snapshot(page)).statuses).filter((st) => BUSY.includes(st ?? '')), []);
+      w.emulator.faults.clear();
+      await page.locator('[part="retry"]').first().click();
+      const second = await drive(page, flow('sign-in'), { stopOnError: false, ms: 30_000, typed: {} });
+      assert.equal(second.outcome, 'done', JSON.stringify(second.snap));
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the callback page opened again after a finished sign-up: no second sign-in or sign-up, the visitor stays signed in', async () => {
+    const w = workers[0]!;
+    const f = flow('sign-up with transfer');
+    fresh(w, f);
+    const page = await casePage(w);
+    try {
+      await page.goto(f.start);
+      assert.equal((await drive(page, f, { stopOnError: true, ms: 30_000, typed: {} })).outcome, 'done');
+      const users = Object.keys(w.emulator.world.store.data.users).length;
+      for (const again of [() => page.goBack(), () => page.goto('/sign-in/sso-callback')]) {
+        w.control.clearLog();
+        await again();
+        await sleep(500);
+        const end = await drive(page, f, { stopOnError: true, ms: 15_000, typed: {} });
+        assert.equal(end.outcome, 'done', JSON.stringify(end.snap));
+        const created = w.control.log().filter((e) => /^POST \/v1\/client\/sign_(ins|ups)$/.test(e.route ?? ''));
+        assert.deepEqual(created.map((e) => e.route), [], 'handleRedirectCallback did not start or transfer anything again');
+      }
+      assert.equal(Object.keys(w.emulator.world.store.data.users).length, users, 'no second user');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('two tabs finishing the same sign-up: one completes, the other completes or shows an announced error whose way out works; one user', async () => {
+    const w = workers[0]!;
+    const f = flow('continue: username + legal consent');
+    fresh(w, f);
+    const a = await casePage(w);
+    const b = await a.context().newPage();
+    try {
+      await f.setup!(w, a);
+      await b.goto('/sign-in/continue');
+      await b.waitForSelector('continue-signup[status="ready"][step="form"]');
+      const before = Object.keys(w.emulator.world.store.data.users).length;
+      const submit = async (page: Page, username: string) => {
+        const form = page.locator('continue-signup');
+        await form.locator('#username').fill(username);
+        await form.locator('#legal_accepted').check();
+        await form.getByRole('button', { name: 'Continue' }).click();
+      };
+      await submit(a, 'ninaone');
+      assert.equal((await drive(a, f, { stopOnError: true, ms: 20_000, typed: {} })).outcome, 'done');
+      w.control.clearLog();
+      await submit(b, 'ninatwo');
+      const other = await drive(b, f, { stopOnError: true, ms: 20_000, typed: {} });
+      assert.notEqual(other.outcome, 'stuck', JSON.stringify(other.snap));
+      if (other.outcome === 'error') {
+        console.log(`  two tabs: the second tab shows: ${other.snap!.errors.join(' | ')}`);
+        assert.ok(other.snap!.retry || other.snap!.back, 'a way out');
+        await b.locator(other.snap!.retry ? '[part="retry"]' : '[part="back-link"]').first().click();
+        const after = await drive(b, { ...f, done: (s) => signedInHome(s) || (s.path === '/sign-in' && s.statuses['oauth-buttons'] === 'ready') }, { stopOnError: false, ms: 20_000, typed: {} });
+        assert.equal(after.outcome, 'done', JSON.stringify(after.snap));
+      }
+      const users = Object.values(w.emulator.world.store.data.users);
+      assert.equal(users.length, before + 1, 'exactly one new user');
+      assert.deepEqual(users.filter((u) => /^nina/.test(u.username ?? '')).map((u) => u.username), ['ninaone']);
+    } finally {
+      await a.context().close();
+    }
+  });
 });

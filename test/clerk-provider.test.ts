@@ -111,6 +111,8 @@ describe('<clerk-provider>', () => {
     expect(options.signUpFallbackRedirectUrl).to.equal('/welcome');
     expect(options).to.not.have.property('signUpUrl');
     expect(options.routerPush).to.be.a('function');
+    // A failed request is an error even when clerk-js thinks the browser is offline (it would answer null).
+    expect(options.experimental).to.deep.equal({ rethrowOfflineNetworkErrors: true });
   });
 
   it("routes clerk-js's own navigations through one announced, cancelable exit, and refuses other origins", async () => {

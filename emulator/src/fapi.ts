@@ -329,7 +329,10 @@ on('POST', '/v1/client/sign_ups', (ctx) => {
     applySignUpFields(ctx, su);
     store.data.signUps[su.id] = su;
     client.signUpId = su.id;
-    completeSignUpIfReady(ctx, su, client);
+    // A transfer that finished the sign-up spends the sign-in: the client no longer offers it (a second
+    // transfer of the same identity would be a second user). clerk-js then finds the complete sign-up and
+    // activates its session when the callback runs again.
+    if (completeSignUpIfReady(ctx, su, client)) client.signInId = null;
     return withClient(ctx, signUpJSON(su, settings));
   }
   applySignUpFields(ctx, su);

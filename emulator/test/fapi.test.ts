@@ -177,6 +177,11 @@ describe('sign-in with OAuth', () => {
     assert.equal(r.json.response.status, 'complete');
     assert.ok(r.json.response.created_session_id);
     assert.equal(r.json.client.sessions[0].user.email_addresses[0].email_address, 'quick@example.com');
+    // The finished transfer spent the sign-in: the callback run again finds the complete sign-up, not a second transfer.
+    assert.equal(r.json.client.sign_in, null);
+    const again = await c.fapi('POST', '/client/sign_ups', { transfer: 'true' });
+    assert.deepEqual([again.status, again.json.errors[0].code], [400, 'account_transfer_invalid']);
+    assert.equal(Object.values(emu.world.store.data.users).filter((u) => u.emails.some((e) => e.email === 'quick@example.com')).length, 1);
   });
 
   it('transfer without a transferable sign-in is an error', async () => {

@@ -473,10 +473,18 @@ async function runCase(e2e: E2E, flow: Flow, call: Call | null, kind: FaultKind 
       if (first.outcome === 'done') outcome = 'recovered';
       if (first.outcome === 'error') {
         outcome = 'error';
-        // Nothing spins forever: after the bounded wait no element is busy.
+        // Nothing spins forever: after the bounded wait no element is busy. (A late answer may start one more
+        // attempt, bounded by the same wait: the provider reloads after a load that timed out; so a busy element
+        // must be idle again within another wait.)
         await sleep(TIMEOUT_MS + 500);
-        const later = await snapshot(page).catch(() => null);
-        const busy = Object.entries(later?.statuses ?? {}).filter(([, st]) => BUSY.includes(st ?? ''));
+        let later = await snapshot(page).catch(() => null);
+        const busyOf = (x: Snapshot | null) => Object.entries(x?.statuses ?? {}).filter(([, st]) => BUSY.includes(st ?? ''));
+        const idleBy = Date.now() + 2 * TIMEOUT_MS + 1500;
+        while (busyOf(later).length && !(later && flow.done(later)) && Date.now() < idleBy) {
+          await sleep(200);
+          later = await snapshot(page).catch(() => later);
+        }
+        const busy = busyOf(later);
         if (busy.length && !(later && flow.done(later))) problems.push(`still busy after the bounded wait: ${JSON.stringify(busy)} (${later?.errors.join(' | ')})`);
         // The way out, with the fault gone.
         e2e.emulator.faults.clear();

@@ -509,7 +509,10 @@ async function runCase(e2e: E2E, flow: Flow, call: Call | null, kind: FaultKind 
     if (baseline) {
       for (const [route, n] of mutationCounts(e2e.control.log())) {
         const allowed = (baseline.get(route) ?? 0) + (extra.get(route) ?? 0);
-        if (n > allowed) problems.push(`duplicate mutation: ${route} succeeded ${n}x (clean run: ${baseline.get(route) ?? 0}, asked again: ${extra.get(route) ?? 0})`);
+        if (n > allowed) {
+          const calls = e2e.control.log().filter(isFapi).map((e) => `${e.route} ${e.status}${e.fault ? ` (${e.fault})` : ''}`);
+          problems.push(`duplicate mutation: ${route} succeeded ${n}x (clean run: ${baseline.get(route) ?? 0}, asked again: ${extra.get(route) ?? 0}); calls: ${calls.join(', ')}`);
+        }
       }
     }
   } catch (e) {

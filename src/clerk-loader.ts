@@ -2,6 +2,7 @@ import type { ClerkOptions } from '@clerk/shared/types';
 import type { ClerkInstance } from './context.js';
 import { elementError, toElementError, type ElementError } from './errors.js';
 import { pageUrl } from './navigation.js';
+import { onPlaceholderEnvironment } from './clerk-store.js';
 
 /** The clerk-js major this package is tested with; `clerk-js-version` overrides it. */
 export const DEFAULT_CLERK_JS_VERSION = '6';
@@ -289,11 +290,11 @@ const recovered = new WeakSet<object>();
 
 /**
  * clerk-js resolves `load()` even when it could not reach its Frontend API: it reports `degraded` and runs on
- * an empty environment (no providers, a placeholder client). Sign-in flows cannot work then, so it is an error;
+ * an empty environment (no providers, a placeholder client), or it says nothing (see `missingResources`). Sign-in flows cannot work then, so it is an error;
  * a retry asks clerk-js to fetch its resources again.
  */
 export async function ensureReachable(clerk: ClerkInstance, retrying: boolean): Promise<void> {
-  if (clerk.status !== 'degraded' || recovered.has(clerk)) return;
+  if (recovered.has(clerk) || !startedUnreachable(clerk)) return;
   const reload = (clerk as { __internal_reloadInitialResources?: () => Promise<void> }).__internal_reloadInitialResources;
   const unavailable = (cause?: unknown) =>
     elementError('clerk_unavailable', "Clerk's servers could not be reached, so signing in is not possible right now.", cause);
@@ -311,8 +312,21 @@ export async function ensureReachable(clerk: ClerkInstance, retrying: boolean): 
   } catch (cause) {
     throw unavailable(cause);
   }
+  if (missingResources(clerk)) throw unavailable();
   recovered.add(clerk);
 }
+
+/**
+ * The other ways clerk-js resolves `load()` without its servers (seen with clerk-js 6.40 against the emulator's
+ * faults): a dropped environment request leaves its empty placeholder environment (`displayConfig.id` is '')
+ * with status `ready`, so the page would show "no providers"; a rate-limited client request leaves no client
+ * at all, so a click could only fail.
+ */
+function missingResources(clerk: ClerkInstance): boolean {
+  return !clerk.client || onPlaceholderEnvironment(clerk);
+}
+
+const startedUnreachable = (clerk: ClerkInstance): boolean => clerk.status === 'degraded' || missingResources(clerk);
 const reloads = new WeakMap<object, Promise<void>>();
 
 /** The page's own `window.Clerk`, if it has one. */

@@ -18,6 +18,15 @@ export interface StoreConfig {
 type EnvironmentHolder = { __internal_environment?: EnvironmentLike };
 
 /**
+ * Whether clerk-js runs on its empty placeholder environment (its environment request never answered: the
+ * display config's id is ''), rather than the instance's.
+ */
+export function onPlaceholderEnvironment(clerk: ClerkInstance): boolean {
+  const display = (clerk as EnvironmentHolder).__internal_environment?.displayConfig as object | undefined;
+  return !!display && 'id' in display && (display as { id?: unknown }).id === '';
+}
+
+/**
  * Turns a Clerk instance into context values: one new immutable value for every change Clerk reports.
  * Shared by `<clerk-provider>` and by elements that use the page's `window.Clerk` without a provider.
  */

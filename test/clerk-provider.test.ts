@@ -111,6 +111,8 @@ describe('<clerk-provider>', () => {
     expect(options.signUpFallbackRedirectUrl).to.equal('/welcome');
     expect(options).to.not.have.property('signUpUrl');
     expect(options.routerPush).to.be.a('function');
+    // A failed request is an error even when clerk-js thinks the browser is offline (it would answer null).
+    expect(options.experimental).to.deep.equal({ rethrowOfflineNetworkErrors: true });
   });
 
   it("routes clerk-js's own navigations through one announced, cancelable exit, and refuses other origins", async () => {
@@ -294,6 +296,38 @@ describe('<clerk-provider>', () => {
     expect(reloads).to.deep.equal([false, true]);
     expect(fake.callsTo('load')).to.have.length(1);
     el.remove();
+  });
+
+  it("treats a Clerk that says 'ready' on its empty placeholder environment, or without a client, as unreachable; retry() refetches", async () => {
+    for (const broken of ['placeholder environment', 'no client'] as const) {
+      const fake = new FakeClerk();
+      const client = fake.client;
+      const display = fake.__internal_environment.displayConfig as { id?: string };
+      const breakIt = () => (broken === 'no client' ? Object.assign(fake, { client: undefined }) : (display.id = ''));
+      const heal = () => (broken === 'no client' ? Object.assign(fake, { client }) : (display.id = 'display_config_x'));
+      const load = fake.load.bind(fake);
+      fake.load = async (options) => {
+        await load(options);
+        breakIt();
+      };
+      let reachable = false;
+      Object.assign(fake, {
+        async __internal_reloadInitialResources() {
+          if (reachable) heal();
+        },
+      });
+      const el = document.createElement(PROVIDER) as ProviderEl;
+      el.clerk = asClerk(fake);
+      const failed = oneEvent(el, 'clerk-error');
+      document.body.append(el);
+      expect(((await failed) as unknown as ClerkErrorEvent).code, broken).to.equal('clerk_unavailable');
+      el.retry();
+      await until(() => el.status === 'error', `${broken}: a refetch that brings nothing stays an error`);
+      reachable = true;
+      el.retry();
+      await until(() => el.status === 'ready', `${broken}: ready after a refetch that worked`);
+      el.remove();
+    }
   });
 
   it('gives consumers the instance, providers, URLs and merged localization, and updates them on every Clerk change', async () => {

@@ -247,6 +247,29 @@ describe('<continue-signup>', () => {
     expect(m.errors[0]!.code).to.equal('signup_failed');
   });
 
+  it('a sign-up another tab finished (sign_up_cannot_be_updated): reads it again and activates it, no second update', async () => {
+    const terminal = clerkApiError('sign_up_cannot_be_updated', 'This sign up has reached a terminal state and cannot be updated', { status: 403 });
+    const m = await open({ ...scenarios.continueUsernameLegal, updateErrors: [terminal], finishedElsewhere: true });
+    type(m, 'username', 'ninatwo');
+    check(m);
+    await submit(m);
+    await signedUp(m);
+    expect(m.fake.callsTo('signUp.update')).to.have.length(1);
+    expect(m.fake.callsTo('signUp.reload')).to.have.length(1);
+    expect(m.fake.callsTo('setActive')).to.have.length(1);
+  });
+
+  it('a terminal sign-up that is not complete: the error with Back to sign in', async () => {
+    const terminal = clerkApiError('sign_up_cannot_be_updated', 'This sign up has reached a terminal state and cannot be updated', { status: 403 });
+    const m = await open({ ...scenarios.continueUsernameLegal, updateErrors: [terminal] });
+    type(m, 'username', 'ninatwo');
+    check(m);
+    await submit(m);
+    await until(() => m.el.getAttribute('status') === 'error', 'error');
+    expect(text(m, '[part=error-message]')).to.contain('terminal state');
+    expect($(m, '[part=back-link]')).to.not.equal(null);
+  });
+
   it('gives every known field its proper control', async () => {
     const m = await open(scenarios.continueAllFields);
     const controls = [...m.root.querySelectorAll('input')].map((i) => [i.id, i.type, i.autocomplete, m.root.querySelector(`label[for=${i.id}]`)?.textContent?.replace(/\s+/g, ' ').trim()]);

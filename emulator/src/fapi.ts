@@ -52,15 +52,32 @@ function oauthStrategy(ctx: RequestContext, strategy: string | null, purpose: 'a
   return strategy;
 }
 
+/**
+ * A redirect target FAPI will send the browser to: an http(s) URL on the emulator's own origin or one of the
+ * settings' `allowedRedirectOrigins`. Anything else is refused with 422 `form_param_value_invalid` on that
+ * parameter, as Clerk refuses a production instance's redirect outside its allowed origins.
+ */
+export function checkRedirectTarget(ctx: RequestContext, param: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value, ctx.origin);
+  } catch {
+    throw paramInvalid(param);
+  }
+  const allowed = [ctx.origin, ...ctx.world.settings.allowedRedirectOrigins.map((o) => new URL(o).origin)];
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || !allowed.includes(url.origin)) {
+    throw fail('form_param_value_invalid', `${value} does not match one of the allowed values for parameter ${param}`, param);
+  }
+  return value;
+}
+
 function requireRedirect(ctx: RequestContext): { redirectUrl: string; actionCompleteRedirectUrl: string } {
   const redirectUrl = ctx.body.get('redirect_url');
   if (!redirectUrl) throw paramMissing('redirect_url');
-  try {
-    new URL(redirectUrl, ctx.origin);
-  } catch {
-    throw paramInvalid('redirect_url');
-  }
-  return { redirectUrl, actionCompleteRedirectUrl: ctx.body.get('action_complete_redirect_url') || redirectUrl };
+  checkRedirectTarget(ctx, 'redirect_url', redirectUrl);
+  const complete = ctx.body.get('action_complete_redirect_url');
+  if (complete) checkRedirectTarget(ctx, 'action_complete_redirect_url', complete);
+  return { redirectUrl, actionCompleteRedirectUrl: complete || redirectUrl };
 }
 
 // ---------------------------------------------------------------------------- field validation (sign-up)
@@ -213,6 +230,7 @@ on('DELETE', '/v1/client', (ctx) => {
 on('GET', '/v1/client/touch', (ctx) => {
   const target = ctx.url.searchParams.get('redirect_url');
   if (!target) throw paramMissing('redirect_url');
+  checkRedirectTarget(ctx, 'redirect_url', target);
   return { status: 302, body: null, redirect: target };
 });
 
@@ -311,7 +329,10 @@ on('POST', '/v1/client/sign_ups', (ctx) => {
     applySignUpFields(ctx, su);
     store.data.signUps[su.id] = su;
     client.signUpId = su.id;
-    completeSignUpIfReady(ctx, su, client);
+    // A transfer that finished the sign-up spends the sign-in: the client no longer offers it (a second
+    // transfer of the same identity would be a second user). clerk-js then finds the complete sign-up and
+    // activates its session when the callback runs again.
+    if (completeSignUpIfReady(ctx, su, client)) client.signInId = null;
     return withClient(ctx, signUpJSON(su, settings));
   }
   applySignUpFields(ctx, su);

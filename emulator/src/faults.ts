@@ -6,6 +6,8 @@ export interface FaultSpec {
   path: string;
   /** Answer with this status and a FAPI error body instead of the real route. */
   status?: number;
+  /** Seconds for a `Retry-After` header on that answer (a 429 or 503 as a rate-limited Clerk sends it). */
+  retryAfter?: number;
   /** Error code of that body (default `emulator_injected_fault`). */
   code?: string;
   /** Wait this long before answering (combined with the other effects, or alone). */

@@ -127,6 +127,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const demo: DemoOptions | null = options.demo ? (options.demo === true ? {} : options.demo) : null;
   setCompression(options.compress === true);
   const sockets = new Set<Socket>();
+  /** The port listened on (set once listening; the control API's Host check compares with it). */
+  let port = -1;
 
   const api: ControlApi = {
     reset(settings?: SettingsInput) {
@@ -175,13 +177,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     };
   }
 
-  // Test control API: never faulted, never logged; 404 for everything when it is off.
+  // Test control API: never faulted, never logged; 404 for everything when it is off. It runs on a developer's
+  // machine, so a web page must not be able to drive it: only the emulator's own Host (a DNS-rebinding page has
+  // another) and only JSON bodies (a cross-site form or `no-cors` fetch cannot send `application/json` without a
+  // CORS preflight, which this API never answers).
   if (options.control) {
     for (const route of CONTROL_ROUTES) {
       table.on(
         route.method,
         CONTROL_PATH + route.path,
         async ({ req, res, url }) => {
+          const refused = controlRefusal(req);
+          if (refused) return void (await readBody(req), sendJson(res, 403, { error: refused }));
           const raw = await readBody(req);
           let out: { status: number; body: unknown };
           try {
@@ -195,9 +202,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       );
     }
   }
-  const controlMissing = ({ res, method, url }: RouteRequest) =>
+  /** Why a control request is refused (403), or null: a foreign Host, or a body that is not JSON. */
+  function controlRefusal(req: IncomingMessage): string | null {
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return `control API: Host ${JSON.stringify(req.headers.host ?? '')} is not this emulator (127.0.0.1:${port} or localhost:${port})`;
+    if (req.method === 'GET' || req.method === 'HEAD') return null;
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    // Every change needs the JSON type, a body or not: a cross-site `fetch(url, { method: 'POST', mode: 'no-cors' })`
+    // without a body carries no content type at all.
+    if (type !== 'application/json') return `control API: only application/json bodies (got ${JSON.stringify(req.headers['content-type'] ?? '')})`;
+    return null;
+  }
+  const controlMissing = async ({ req, res, method, url }: RouteRequest) =>
     options.control
-      ? sendJson(res, 404, { error: `no control route ${method} ${url.pathname.slice(CONTROL_PATH.length)}` })
+      ? (await readBody(req), sendJson(res, controlRefusal(req) ? 403 : 404, { error: controlRefusal(req) ?? `no control route ${method} ${url.pathname.slice(CONTROL_PATH.length)}` }))
       : sendJson(res, 404, { errors: [apiError('resource_not_found', 'not found')] });
   table.on('*', CONTROL_PATH, controlMissing, { faults: false, log: false });
   table.on('*', `${CONTROL_PATH}/*`, controlMissing, { faults: false, log: false });
@@ -325,7 +343,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         if (fault.status !== undefined) {
           entry.fault = 'status';
           const code = fault.code ?? codeForStatus(fault.status);
-          return sendJson(res, fault.status, { errors: [{ code, message: 'Injected fault', long_message: `The emulator was told to fail this request with ${fault.status}.`, meta: {} }] });
+          const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+          return sendJson(res, fault.status, { errors: [{ code, message: 'Injected fault', long_message: `The emulator was told to fail this request with ${fault.status}.`, meta: {} }] }, headers);
         }
       }
     }
@@ -388,7 +407,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, wantedPort)));
     server.listen(wantedPort, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,

@@ -90,6 +90,12 @@ export interface EmulatorSettings {
   };
   /** Reverification for connecting and removing external accounts; `null`: off (the default). */
   reverification: ReverificationSetting | null;
+  /**
+   * Origins (`https://app.example.com`) FAPI accepts in a redirect target besides the emulator's own origin
+   * (`redirect_url`, `action_complete_redirect_url`, the touch `redirect_url`), as a production instance's
+   * allowed origins. Anything else is refused with 422 `form_param_value_invalid`. Default: none.
+   */
+  allowedRedirectOrigins: string[];
   /** Users present after start and after every reset. */
   users: SeedUser[];
 }
@@ -137,6 +143,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
     privacyPolicy: '/privacy',
   },
   reverification: null,
+  allowedRedirectOrigins: [],
   users: [],
 };
 
@@ -146,6 +153,7 @@ export function mergeSettings(base: EmulatorSettings, input: SettingsInput = {})
   if (input.applicationName !== undefined) out.applicationName = input.applicationName;
   if (input.providers) out.providers = structuredClone(input.providers);
   if (input.users) out.users = structuredClone(input.users);
+  if (input.allowedRedirectOrigins) out.allowedRedirectOrigins = [...input.allowedRedirectOrigins];
   if (input.legalConsent !== undefined) out.legalConsent = input.legalConsent;
   if (input.captcha !== undefined) out.captcha = input.captcha;
   if (input.singleSessionMode !== undefined) out.singleSessionMode = input.singleSessionMode;
@@ -172,6 +180,15 @@ export function validateSettings(s: EmulatorSettings): void {
     if (!p.name) throw new Error(`settings: provider ${p.strategy} needs a name`);
   }
   if (s.usernameLength.min < 1 || s.usernameLength.max < s.usernameLength.min) throw new Error('settings: bad usernameLength');
+  for (const o of s.allowedRedirectOrigins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(o);
+    } catch {
+      /* reported below */
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== o.replace(/\/$/, '')) throw new Error(`settings: allowedRedirectOrigins entry ${JSON.stringify(o)} is not an origin (scheme://host[:port])`);
+  }
   if (!(s.clientCookieDays > 0)) throw new Error('settings: clientCookieDays must be a positive number');
   const r = s.reverification;
   if (r) {

@@ -202,10 +202,10 @@ describe('authenticateRequest and the demo route /api/provider-profile', () => {
 
   it('control: POST /__emulator/sessions/age ages every active session', async () => {
     const { sid } = await signInAlice();
-    const r = await fetch(`${emu.url}/__emulator/sessions/age`, { method: 'POST', body: JSON.stringify({ minutes: 30 }) });
+    const r = await fetch(`${emu.url}/__emulator/sessions/age`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ minutes: 30 }) });
     assert.deepEqual(await r.json(), { sessions: 1 });
     assert.deepEqual(claims((await c.fapi('POST', `/client/sessions/${sid}/tokens`)).json.jwt).fva, [30, -1]);
-    const bad = await fetch(`${emu.url}/__emulator/sessions/age`, { method: 'POST', body: '{}' });
+    const bad = await fetch(`${emu.url}/__emulator/sessions/age`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     assert.equal(bad.status, 400);
   });
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
+import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { startEmulator, type RunningEmulator } from '../src/index';
 import { FapiClient, TEST_SETTINGS } from './helpers';
@@ -122,6 +123,15 @@ describe('control API', () => {
     ]);
   });
 
+  it('a status fault with retryAfter carries a Retry-After header (a rate-limited answer)', async () => {
+    const emu = await start({ control: true });
+    emu.injectFault({ path: '/__clerk/v1/environment', status: 429, retryAfter: 2 });
+    const limited = await fetch(`${emu.url}/__clerk/v1/environment`);
+    assert.deepEqual([limited.status, limited.headers.get('retry-after'), ((await limited.json()) as any).errors[0].code], [429, '2', 'too_many_requests']);
+    const plain = await fetch(`${emu.url}/__clerk/v1/environment`);
+    assert.deepEqual([plain.status, plain.headers.get('retry-after')], [200, null]);
+  });
+
   it('matches the _method override (PATCH sent as POST)', async () => {
     const emu = await start({ control: true });
     const c = new FapiClient(emu);
@@ -216,6 +226,60 @@ describe('control API', () => {
     assert.deepEqual(since.map((e) => `${e.method} ${e.path} ${e.status}`), ['GET /__clerk/v1/client 200']);
     await json(emu, 'DELETE', '/log');
     assert.deepEqual(await (await json(emu, 'GET', '/log')).json(), []);
+  });
+});
+
+describe('control API refuses what a web page could send', () => {
+  /** A raw request with any Host header (fetch cannot set one). */
+  function raw(emu: RunningEmulator, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: emu.port, method, path: `/__emulator${path}`, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('accepts its own Host (127.0.0.1:<port>, localhost:<port>) with JSON, and GETs without a body type', async () => {
+    const emu = await start({ control: true });
+    for (const host of [`127.0.0.1:${emu.port}`, `localhost:${emu.port}`, `LOCALHOST:${emu.port}`]) {
+      assert.equal((await raw(emu, 'GET', '/faults', { host })).status, 200, host);
+      assert.equal((await raw(emu, 'POST', '/faults', { host, 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ path: '/x', status: 500 }))).status, 201, host);
+      assert.equal((await raw(emu, 'DELETE', '/faults', { host, 'content-type': 'application/json' })).status, 200, host);
+    }
+  });
+
+  it('403 for any other Host (DNS rebinding: a page on evil.test resolving to 127.0.0.1), for every route and method', async () => {
+    const emu = await start({ control: true });
+    for (const host of ['evil.test', `evil.test:${emu.port}`, '127.0.0.1', `127.0.0.1:${emu.port + 1}`, `localhost.evil.test:${emu.port}`]) {
+      for (const [method, path] of [['GET', '/state'], ['GET', '/log'], ['POST', '/reset'], ['DELETE', '/faults'], ['GET', '/nope']] as const) {
+        const res = await raw(emu, method, path, { host, 'content-type': 'application/json' }, method === 'POST' ? '{}' : undefined);
+        assert.equal(res.status, 403, `${method} ${path} with Host ${host}`);
+        assert.match(res.text, /Host/);
+      }
+    }
+  });
+
+  it('403 for a change whose body is not JSON: a cross-site form post or a no-cors fetch changes nothing', async () => {
+    const emu = await start({ control: true });
+    const host = `127.0.0.1:${emu.port}`;
+    emu.injectFault({ path: '/kept', status: 500 });
+    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', 'text/plain;charset=UTF-8', 'application/json-patch+json', '']) {
+      for (const [method, path] of [['POST', '/reset'], ['DELETE', '/faults'], ['POST', '/faults'], ['PATCH', '/settings'], ['DELETE', '/log']] as const) {
+        const headers: Record<string, string> = { host };
+        if (type) headers['content-type'] = type;
+        const res = await raw(emu, method, path, headers, method === 'DELETE' ? undefined : '{"path":"/y","status":500}');
+        assert.equal(res.status, 403, `${method} ${path} as ${type || 'no content type'}`);
+      }
+    }
+    assert.deepEqual(emu.faults.all().map((f) => f.spec.path), ['/kept'], 'nothing changed');
+    // The browser's own view: fetch() from another origin without a preflight-worthy type is refused.
+    assert.equal((await fetch(`${emu.url}/__emulator/reset`, { method: 'POST', body: '{}' })).status, 403);
+    assert.equal((await fetch(`${emu.url}/__emulator/reset`, { method: 'POST' })).status, 403);
   });
 });
 

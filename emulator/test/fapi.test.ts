@@ -177,6 +177,11 @@ describe('sign-in with OAuth', () => {
     assert.equal(r.json.response.status, 'complete');
     assert.ok(r.json.response.created_session_id);
     assert.equal(r.json.client.sessions[0].user.email_addresses[0].email_address, 'quick@example.com');
+    // The finished transfer spent the sign-in: the callback run again finds the complete sign-up, not a second transfer.
+    assert.equal(r.json.client.sign_in, null);
+    const again = await c.fapi('POST', '/client/sign_ups', { transfer: 'true' });
+    assert.deepEqual([again.status, again.json.errors[0].code], [400, 'account_transfer_invalid']);
+    assert.equal(Object.values(emu.world.store.data.users).filter((u) => u.emails.some((e) => e.email === 'quick@example.com')).length, 1);
   });
 
   it('transfer without a transferable sign-in is an error', async () => {
@@ -928,6 +933,54 @@ describe('the rest of the routes and error codes', () => {
       const r = await c.fapi('GET', '/environment');
       assert.deepEqual([r.status, r.json.errors[0].code], [status, code]);
     }
+  });
+});
+
+describe('redirect targets: only the instance\'s allowed origins (as Clerk for a production instance)', () => {
+  const HOSTILE = ['https://evil.test/cb', 'http://evil.test/', '//evil.test/x', 'javascript:alert(1)', 'data:text/html,x', 'ftp://127.0.0.1/', 'https://app.example.com.evil.test/'];
+  const hostile = () => [...HOSTILE, `http://user:pw@${new URL(emu.url).host}/`, `${emu.url.replace('127.0.0.1', 'localhost')}/`];
+  const refused = (r: { status: number; json: any }, param: string, what: string) => {
+    assert.equal(r.status, 422, `${what}: ${JSON.stringify(r.json)}`);
+    assert.equal(r.json.errors[0].code, 'form_param_value_invalid', what);
+    assert.equal(r.json.errors[0].meta.param_name, param, what);
+  };
+  async function signedIn() {
+    await c.consent(await startSignIn(), 'user:user_alice');
+    c.sessionId = (await c.fapi('GET', '/client')).json.response.last_active_session_id;
+  }
+
+  it('sign-in and sign-up starts refuse a redirect_url or action_complete_redirect_url elsewhere; nothing is started', async () => {
+    for (const target of hostile()) {
+      for (const path of ['/client/sign_ins', '/client/sign_ups']) {
+        refused(await c.fapi('POST', path, { strategy: 'oauth_google', redirect_url: target, action_complete_redirect_url: done() }), 'redirect_url', `${path} ${target}`);
+        refused(await c.fapi('POST', path, { strategy: 'oauth_google', redirect_url: cb(), action_complete_redirect_url: target }), 'action_complete_redirect_url', `${path} complete ${target}`);
+      }
+    }
+    assert.equal((await c.fapi('GET', '/client')).json.response.sign_in, null);
+    // Same origin, relative or absolute, is fine.
+    assert.equal((await c.fapi('POST', '/client/sign_ins', { strategy: 'oauth_google', redirect_url: '/sign-in/sso-callback', action_complete_redirect_url: '/' })).status, 200);
+  });
+
+  it('connect, reauthorize and the touch redirect refuse a target elsewhere', async () => {
+    await signedIn();
+    for (const target of hostile()) {
+      refused(await c.fapi('POST', '/me/external_accounts', { strategy: 'oauth_github', redirect_url: target }), 'redirect_url', `connect ${target}`);
+      const google = (await c.fapi('GET', '/me')).json.response.external_accounts[0];
+      refused(await c.fapi('PATCH', `/me/external_accounts/${google.id}/reauthorize`, { redirect_url: target }), 'redirect_url', `reauthorize ${target}`);
+      const touch = await c.raw('/__clerk/v1/client/touch?redirect_url=' + encodeURIComponent(target));
+      assert.equal(touch.status, 422, `touch ${target}`);
+      assert.equal(touch.headers.get('location'), null);
+    }
+    assert.equal((await c.fapi('GET', '/me')).json.response.external_accounts.length, 1, 'no account was created');
+  });
+
+  it('settings.allowedRedirectOrigins adds origins (exact origin, not a prefix); bad entries are refused at start', async () => {
+    emu.reset({ allowedRedirectOrigins: ['https://app.example.com'] });
+    assert.equal((await c.fapi('POST', '/client/sign_ins', { strategy: 'oauth_google', redirect_url: 'https://app.example.com/sso-callback', action_complete_redirect_url: 'https://app.example.com/' })).status, 200);
+    refused(await c.fapi('POST', '/client/sign_ins', { strategy: 'oauth_google', redirect_url: 'https://app.example.com.evil.test/' }), 'redirect_url', 'suffix');
+    refused(await c.fapi('POST', '/client/sign_ins', { strategy: 'oauth_google', redirect_url: 'http://app.example.com/' }), 'redirect_url', 'other scheme');
+    assert.throws(() => emu.reset({ allowedRedirectOrigins: ['https://app.example.com/path'] }), /not an origin/);
+    assert.throws(() => emu.reset({ allowedRedirectOrigins: ['*.example.com'] }), /not an origin/);
   });
 });
 

@@ -71,6 +71,8 @@ export interface FakeClerkOptions {
   };
   /** Errors thrown by successive `signUp.update` calls (one per call, then success). */
   updateErrors?: unknown[];
+  /** `signUp.reload()` finds the sign-up complete (another tab finished it). */
+  finishedElsewhere?: boolean;
   /** The one-time code the fake accepts. Default `424242`. */
   verificationCode?: string;
   /** Thrown by `prepare…Verification`. */
@@ -354,6 +356,18 @@ class FakeSignUp {
 
   authenticateWithRedirect(params: Record<string, unknown>): Promise<never> {
     return this.clerk.redirectAway('signUp.authenticateWithRedirect', params);
+  }
+
+  /** Reads the sign-up again (`GET /v1/client/sign_ups/:id`): with `finishedElsewhere`, another tab completed it. */
+  async reload(): Promise<this> {
+    this.clerk.record('signUp.reload', []);
+    await Promise.resolve();
+    if (this.clerk.config.finishedElsewhere) {
+      this.status = 'complete';
+      this.missingFields = [];
+      this.createdSessionId = 'sess_fake';
+    }
+    return this;
   }
 
   async update(params: Record<string, unknown>): Promise<this> {

@@ -210,6 +210,10 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
       allowedRedirectOrigins: urls.allowedRedirectOrigins.length ? [pageOrigin(), ...urls.allowedRedirectOrigins] : undefined,
       routerPush: router(false),
       routerReplace: router(true),
+      // clerk-js answers a failed request with `null` (no error, nothing changed) when it thinks the browser is
+      // offline (`navigator.onLine` false, or an automated browser): a click would then do nothing, silently.
+      // Rethrown, it is a `network_error` the elements show with their way out.
+      experimental: { rethrowOfflineNetworkErrors: true },
     }) as ClerkOptions;
   }
 

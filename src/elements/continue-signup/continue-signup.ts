@@ -201,7 +201,12 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
       await withTimeout(pending, this.ctx.timeout, 'Clerk');
     } catch (cause) {
       this.#busy = false;
-      if (!isTimeout(cause)) return this.#showErrors(toElementErrors(cause, 'signup_failed'));
+      if (!isTimeout(cause)) {
+        const errors = toElementErrors(cause, 'signup_failed');
+        // The sign-up was finished meanwhile (another tab): read it again and go on from what it is now.
+        if (errors[0]?.code === 'sign_up_cannot_be_updated') return void this.#run(() => this.#finishedElsewhere(errors[0]!), submitting);
+        return this.#showErrors(errors);
+      }
       this.#block(cause, { retry: () => void this.#run(work, submitting) });
       // A late answer carries on by itself (the action's own next step); the timeout message goes with it.
       void pending.then(
@@ -209,6 +214,18 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
         () => {},
       );
     }
+  }
+
+  /** After Clerk refused an update of a sign-up in a terminal state: complete, it is activated; else back to sign-in. */
+  async #finishedElsewhere(error: ElementError): Promise<void> {
+    const signUp = this.ctx.client?.signUp;
+    try {
+      await signUp?.reload();
+    } catch {
+      // Judged below on what is known.
+    }
+    if (signUp?.status === 'complete') return this.#finish(signUp);
+    this.#block(error, { signIn: true });
   }
 
   /** Moves on from whatever state the sign-up is in: finish, fill in the form, or verify a code. */

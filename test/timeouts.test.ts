@@ -76,6 +76,27 @@ describe('bounded waits', () => {
     expect(m.events.of('oauth-error').map((e) => (e as unknown as { strategy: string }).strategy)).to.deep.equal(['oauth_google', 'oauth_google']);
   });
 
+  it('<oauth-buttons>: a start that answers after the timeout takes the buttons back to redirecting (no second start), and a navigation that never comes frees them', async () => {
+    const fake = new FakeClerk(scenarios.ready);
+    let answer!: () => void;
+    // clerk-js resolves once it has sent the page to the provider.
+    fake.client.signIn.authenticateWithRedirect = (async (params: unknown) => {
+      fake.record('signIn.authenticateWithRedirect', [params]);
+      await new Promise<void>((resolve) => (answer = resolve));
+    }) as never;
+    const m = await mount<HTMLElement>(OAuthButtonsElement, { clerk: fake, providerAttrs: TIMEOUT });
+    const button = (id: string) => m.root.querySelector<HTMLButtonElement>(`[part~=button-${id}]`)!;
+    button('google').click();
+    await until(() => status(m) === 'ready', 'the timeout');
+    answer();
+    await until(() => status(m) === 'redirecting', 'the late answer: Clerk is navigating');
+    button('github').click();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.callsTo('signIn.authenticateWithRedirect'), 'a click while Clerk navigates starts nothing').to.have.length(1);
+    await until(() => status(m) === 'ready', 'no navigation came: usable again');
+    expect(part(m, 'error-message')?.textContent ?? '').to.equal('');
+  });
+
   it('<continue-signup>: an update Clerk does not answer stops with timeout; Try again waits for it and the sign-up completes once', async () => {
     const fake = new FakeClerk(scenarios.continueUsernameLegal);
     const update = fake.client.signUp.update.bind(fake.client.signUp);

@@ -119,6 +119,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     window.removeEventListener('pageshow', this.#onPageShow);
     window.removeEventListener('pagehide', this.#onLeave);
     window.removeEventListener('beforeunload', this.#onLeave);
+    clearTimeout(this.#departed);
   }
 
   protected override clerkChanged(value: ClerkContextValue): void {
@@ -246,7 +247,10 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     const entry = { strategy, pending };
     this.#unsettled = entry;
     const clear = () => this.#unsettled === entry && (this.#unsettled = undefined);
-    pending.then(clear, clear);
+    pending.then(() => {
+      clear();
+      this.#departing(strategy);
+    }, clear);
     return this.#wait(strategy, pending);
   }
 
@@ -260,6 +264,24 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
       this.#fail(strategy, toElementError(cause, 'oauth_failed'));
     }
   }
+
+  /**
+   * Clerk answered and is taking the page to the provider (also a late answer after a timeout): nothing more to
+   * click, or a second click would start a second attempt. A navigation the browser never makes (blocked,
+   * cancelled) must not leave dead buttons: after the provider's bounded wait they are usable again.
+   */
+  #departing(strategy: string): void {
+    this.#pending = strategy;
+    this.#inFlight = true;
+    this.#redirecting = true;
+    this.clickError = undefined;
+    this.#sync();
+    clearTimeout(this.#departed);
+    this.#departed = setTimeout(() => {
+      if (this.#redirecting && this.#pending === strategy && this.isConnected && !this.#leaving) this.#reset();
+    }, this.ctx.timeout);
+  }
+  #departed?: ReturnType<typeof setTimeout>;
 
   /** Clerk's start of the flow while it has not answered. */
   #unsettled?: { strategy: string; pending: Promise<unknown> };

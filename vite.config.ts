@@ -17,33 +17,72 @@ export const ELEMENT_ENTRIES = {
 };
 
 /**
- * The element chunks: each element's own folder in its chunk; lit, `@lit/context` and the code every element
- * shares in ONE common chunk (a page's requests are few: HTTP/1.1 gives a host six connections, and clerk-js
- * holds one), never an element's code; Lit's hydration support stays in the hydrate chunk.
+ * What every element needs for its first frame, in ONE common chunk with lit and `@lit/context`: the base
+ * element, the styles, the labels, the context consumer, the provider icons. Nothing here imports code that
+ * only runs after the first frame (loading Clerk, starting a flow, leaving the page): that is the `shared`
+ * chunk, which element code asks for through `later()` or imports where it cannot render without Clerk.
+ */
+export const FIRST_FRAME_MODULES = [
+  'base-element', 'captcha', 'clerk-controller', 'context', 'define-element', 'english', 'instance', 'later',
+  'localization', 'origins', 'provider-icon', 'providers', 'status-event', 'styles',
+];
+const inFirstFrame = (id: string) =>
+  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context))[\\/]/.test(id)
+    ? !/private-ssr-support|directives[\\/](live|ref|repeat)/.test(id)
+    : new RegExp(`[\\\\/]src[\\\\/](${FIRST_FRAME_MODULES.join('|')})\\.ts$`).test(id);
+
+/**
+ * The element chunks: each element's own folder in its chunk (its later parts in chunks of their own);
+ * the first-frame code in `core`, the code every element shares after its first frame in `shared`, never an
+ * element's code; Lit's hydration support stays in the hydrate chunk. A page's requests stay few (HTTP/1.1
+ * gives a host six connections, and clerk-js holds one).
  */
 const ELEMENTS_OUTPUT = {
-  chunkFileNames: 'shared-[hash].js',
+  chunkFileNames: '[name]-[hash].js',
   codeSplitting: {
-    groups: [{ name: 'shared', test: (id: string) => !/[\\/]src[\\/](elements|ssr)[\\/]|@lit-labs[\\/]ssr-client/.test(id) }],
+    groups: [
+      { name: 'core', priority: 2, test: inFirstFrame },
+      { name: 'shared', priority: 1, test: (id: string) => !/[\\/]src[\\/](elements|ssr)[\\/]|@lit-labs[\\/]ssr-client|private-ssr-support/.test(id) },
+    ],
   },
 };
 
 /**
- * For the loader: every element chunk's shared chunks (file names), read from the element build (built first;
- * `CLERK_ELEMENTS_DIR` when it went elsewhere), so the loader preloads a tag's chunks at once, not one import after another.
+ * For the loader: every element chunk's other chunks (file names), read from the element build (built first;
+ * `CLERK_ELEMENTS_DIR` when it went elsewhere): `now`, what its first frame imports, and `later`, what it
+ * imports after (`later()`), so the loader fetches a tag's whole code at once, not one import after another.
  */
-function elementChunkMap(dir = process.env.CLERK_ELEMENTS_DIR ?? 'dist/browser/elements'): Record<string, string[]> {
-  const imports = (file: string, seen: Set<string>) => {
-    if (seen.has(file) || !existsSync(join(dir, file))) return;
+function elementChunkMap(dir = process.env.CLERK_ELEMENTS_DIR ?? 'dist/browser/elements'): Record<string, { now: string[]; later: string[] }> {
+  const specs = (file: string, dynamic: boolean) => {
+    if (!existsSync(join(dir, file))) return [];
+    const code = readFileSync(join(dir, file), 'utf8');
+    const pattern = dynamic ? /import\(\s*[`"']\.\/([^`"']+)[`"']\s*\)/g : /(?:import|export)\s*(?:[^'"`;(]*?from\s*)?["']\.\/([^"']+)["']/g;
+    return [...code.matchAll(pattern)].map(([, spec]) => spec!);
+  };
+  const closure = (file: string, seen: Set<string>) => {
+    if (seen.has(file)) return;
     seen.add(file);
-    for (const [, spec] of readFileSync(join(dir, file), 'utf8').matchAll(/(?:import|export)\s*(?:[^'"`;]*?from\s*)?["']\.\/([^"']+)["']/g)) imports(spec!, seen);
+    for (const spec of specs(file, false)) closure(spec, seen);
   };
   return Object.fromEntries(
     Object.keys(ELEMENT_ENTRIES).map((name) => {
-      const seen = new Set<string>();
-      imports(`${name}.js`, seen);
-      seen.delete(`${name}.js`);
-      return [name, [...seen]];
+      const now = new Set<string>();
+      closure(`${name}.js`, now);
+      const later = new Set<string>();
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const file of [...now, ...later]) {
+          for (const spec of specs(file, true)) {
+            if (now.has(spec) || later.has(spec)) continue;
+            const found = new Set<string>();
+            closure(spec, found);
+            for (const f of found) if (!now.has(f)) later.add(f);
+            grew = true;
+          }
+        }
+      }
+      now.delete(`${name}.js`);
+      return [name, { now: [...now], later: [...later] }];
     }),
   );
 }

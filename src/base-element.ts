@@ -4,9 +4,10 @@ import { keyed } from 'lit/directives/keyed.js';
 import { ClerkController } from './clerk-controller.js';
 import type { ClerkContextValue } from './context.js';
 import type { ElementError } from './errors.js';
-import { StatusChangeEvent } from './events.js';
-import { lookup, translate, type Localization } from './localization.js';
-import { trustedSignInUrl, type TrustedTarget } from './navigation.js';
+import { StatusChangeEvent } from './status-event.js';
+import { COMMON_ENGLISH } from './english.js';
+import { lookup, translate, type Localization, type LocalizationTree } from './localization.js';
+import type { TrustedTarget } from './navigation.js';
 import type { FlowStatus } from './status.js';
 import { hostStyles } from './styles.js';
 
@@ -33,6 +34,11 @@ const FOCUS_FALLBACKS = ['[part~=retry]', '[part~=back-link]', '[part~=error]:no
  */
 export abstract class ClerkElement<S extends FlowStatus> extends LitElement {
   static override styles = [hostStyles];
+  /**
+   * The English every label falls back to: the common strings and the element's own (`englishFor(...)`).
+   * @internal
+   */
+  protected static english: LocalizationTree = COMMON_ENGLISH;
 
   @state() private currentStatus = 'loading' as S;
   /** The error shown in the error block, if any. Blocking when `status` is `error`; a message otherwise. */
@@ -66,7 +72,11 @@ export abstract class ClerkElement<S extends FlowStatus> extends LitElement {
 
   /** Label lookup, English by default. */
   protected t(key: string, params?: Params): string {
-    return translate(this.labels, key, params);
+    return translate(this.labels, key, params, this.#english());
+  }
+
+  #english(): LocalizationTree {
+    return (this.constructor as typeof ClerkElement).english;
   }
 
   /**
@@ -76,9 +86,10 @@ export abstract class ClerkElement<S extends FlowStatus> extends LitElement {
    */
   protected errorText(error: ElementError): string {
     const labels = this.labels;
+    const english = this.#english();
     const param = error.field?.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     return (
-      lookup(labels, `oauthElements.errors.${error.code}`) ??
+      lookup(labels, `oauthElements.errors.${error.code}`, undefined, english) ??
       (param ? lookup(labels, `unstable__errors.${error.code}__${param}`) : undefined) ??
       lookup(labels, `unstable__errors.${error.code}`) ??
       error.message
@@ -95,7 +106,10 @@ export abstract class ClerkElement<S extends FlowStatus> extends LitElement {
     this.dispatchEvent(new StatusChangeEvent<S>(next, previous));
   }
 
-  /** Where "Back to sign in" goes. Elements with a sign-in link override it. */
+  /**
+   * Where "Back to sign in" goes. Elements with a sign-in link override it with `signInTargetOf(this.ctx, own)`
+   * (`navigation.ts`): the one trust rule.
+   */
   protected signInTarget(): TrustedTarget {
     return { url: '/sign-in', allowedOrigins: [] };
   }
@@ -157,17 +171,6 @@ export abstract class ClerkFlowElement<S extends FlowStatus> extends ClerkElemen
 
   /** Called on every context change (before the re-render), to derive status or start one-time work. */
   protected clerkChanged(_value: ClerkContextValue): void {}
-
-  /** The element's own `sign-in-url`, for elements that have one. */
-  protected ownSignInUrl(): string | undefined {
-    return undefined;
-  }
-
-  /** The sign-in page by the one trust rule: this element's attribute, the provider's, Clerk's own, `/sign-in`. */
-  protected override signInTarget(): TrustedTarget {
-    const { urls, instance } = this.ctx;
-    return trustedSignInUrl([this.ownSignInUrl(), urls.signInUrl], urls.allowedRedirectOrigins, instance.signInUrl);
-  }
 
   /** The provider's load error as this element shows it: blocking, with Try again (reload Clerk). */
   protected providerError(): ShownError | undefined {

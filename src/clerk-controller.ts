@@ -1,11 +1,11 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { clerkContext, DEFAULT_TIMEOUT, type ClerkContextValue } from './context.js';
-import { pageClerk } from './clerk-loader.js';
-import { ClerkStore } from './clerk-store.js';
-import { elementError } from './errors.js';
-import { EMPTY_INSTANCE } from './instance.js';
-import { defaultLocalization } from './localization.js';
+import { clerkContext, loadingValue, type ClerkContextValue } from './context.js';
+import { chunkError, later } from './later.js';
+import type { PageClerkContext } from './page-clerk.js';
+
+/** Only pages whose elements have no provider download the page-Clerk fallback. */
+const pageClerkContext = later(() => import('./page-clerk.js'));
 
 /**
  * Consumers upgraded before their provider never hear from it unless a context root replays their
@@ -25,12 +25,16 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 /**
  * Gives an element the Clerk context: from the nearest `<clerk-provider>`, or, when there is none,
- * from the page's own `window.Clerk` once the page has loaded it. The host re-renders on every change.
+ * from the page's own `window.Clerk` once the page has loaded it (`page-clerk.ts`, imported only then).
+ * The host re-renders on every change.
  */
 export class ClerkController implements ReactiveController {
   #provided?: ClerkContextValue;
-  #fallback?: ClerkStore;
-  #stopWaiting?: () => void;
+  #fallback?: PageClerkContext;
+  /** The fallback's chunk is on its way. */
+  #fallbackWanted = false;
+  /** The fallback's chunk could not be fetched. */
+  #failed?: ClerkContextValue;
   readonly #consumer: ContextConsumer<typeof clerkContext, Host>;
 
   constructor(
@@ -53,7 +57,7 @@ export class ClerkController implements ReactiveController {
 
   /** The current value: never undefined (a `loading` value until something answers). */
   get value(): ClerkContextValue {
-    return this.#provided ?? this.#fallback?.value ?? LOADING;
+    return this.#provided ?? this.#fallback?.value ?? this.#failed ?? LOADING;
   }
 
   /** True when the value comes from a `<clerk-provider>`. */
@@ -77,78 +81,37 @@ export class ClerkController implements ReactiveController {
   }
 
   #startFallback(): void {
-    if (this.#fallback) return;
-    const store = new ClerkStore(
-      () => ({ localization: defaultLocalization, urls: { allowedRedirectOrigins: [] }, retry: () => this.#tryPageClerk() }),
-      () => this.#changed(),
+    if (this.#fallback || this.#fallbackWanted) return;
+    this.#fallbackWanted = true;
+    pageClerkContext().then(
+      ({ PageClerkContext }) => {
+        if (!this.#fallbackWanted) return;
+        this.#fallbackWanted = false;
+        this.#fallback = new PageClerkContext(() => this.#changed());
+        this.#changed();
+      },
+      (cause: unknown) => {
+        if (!this.#fallbackWanted) return;
+        this.#fallbackWanted = false;
+        // Try again asks for the chunk again.
+        this.#failed = { ...LOADING, status: 'error', error: chunkError(cause), retry: () => this.#retryFallback() };
+        this.#changed();
+      },
     );
-    this.#fallback = store;
-    this.#tryPageClerk();
   }
 
-  /** Uses `window.Clerk` once it exists and is loaded; until then waits for it, and says so when it never comes. */
-  #tryPageClerk(): void {
-    const store = this.#fallback;
-    if (!store) return;
-    this.#stopWaiting?.();
-    const clerk = pageClerk();
-    if (clerk?.loaded) {
-      store.attach(clerk);
-      return;
-    }
-    const check = () => {
-      if (this.#fallback !== store) return;
-      const current = pageClerk();
-      if (current?.loaded) {
-        this.#stopWaiting?.();
-        store.attach(current);
-      }
-    };
-    const cleanups: Array<() => void> = [];
-    if (clerk) {
-      // clerk-js reports load progress through its listeners; the page's own `Clerk.load()` triggers them.
-      cleanups.push(clerk.addListener(check));
-    }
-    // A page's Clerk script may arrive after us: script `load` events reach a capturing window listener.
-    const onLoad = () => {
-      const current = pageClerk();
-      if (current && current !== clerk) this.#tryPageClerk();
-      else check();
-    };
-    window.addEventListener('load', onLoad, true);
-    cleanups.push(() => window.removeEventListener('load', onLoad, true));
-    // When the whole page has loaded and there is still no Clerk and no provider, say so instead of waiting forever.
-    const giveUp = () => {
-      if (this.#fallback === store && !pageClerk()) {
-        store.setError(
-          elementError('clerk_not_found', 'Clerk is not on this page. Put this element inside <clerk-provider publishable-key="…">.'),
-        );
-      }
-    };
-    if (document.readyState === 'complete') queueMicrotask(giveUp);
-    else {
-      window.addEventListener('load', giveUp, { once: true });
-      cleanups.push(() => window.removeEventListener('load', giveUp));
-    }
-    this.#stopWaiting = () => {
-      cleanups.forEach((cleanup) => cleanup());
-      this.#stopWaiting = undefined;
-    };
+  #retryFallback(): void {
+    this.#failed = undefined;
+    this.#changed();
+    this.#startFallback();
   }
 
   #stopFallback(): void {
-    this.#stopWaiting?.();
-    this.#fallback?.detach();
+    this.#fallbackWanted = false;
+    this.#failed = undefined;
+    this.#fallback?.stop();
     this.#fallback = undefined;
   }
 }
 
-const LOADING: ClerkContextValue = Object.freeze({
-  status: 'loading',
-  instance: EMPTY_INSTANCE,
-  localization: defaultLocalization,
-  urls: { allowedRedirectOrigins: [] },
-  retry: () => {},
-  frontendApiOrigins: [],
-  timeout: DEFAULT_TIMEOUT,
-}) as ClerkContextValue;
+const LOADING: ClerkContextValue = Object.freeze(loadingValue({ localization: {}, urls: { allowedRedirectOrigins: [] }, retry: () => {} }));

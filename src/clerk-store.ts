@@ -1,18 +1,10 @@
-import { DEFAULT_TIMEOUT, type ClerkContextValue, type ClerkInstance, type ClerkUrls, type NavigateHook, type ProviderStatus } from './context.js';
+import { loadingValue, type ClerkContextValue, type ClerkInstance, type ContextConfig, type ProviderStatus } from './context.js';
 import { parseOrigins } from './navigation.js';
 import type { ElementError } from './errors.js';
-import { defaultLocalization, type Localization } from './localization.js';
-import { EMPTY_INSTANCE, instanceSettingsOf, type EnvironmentLike } from './instance.js';
+import { instanceSettingsOf, type EnvironmentLike } from './instance.js';
 
 /** What a store needs from its owner besides Clerk itself. */
-export interface StoreConfig {
-  localization: Localization;
-  urls: ClerkUrls;
-  navigate?: NavigateHook;
-  retry: () => void;
-  /** ms; `DEFAULT_TIMEOUT` when unset. */
-  timeout?: number;
-}
+export type StoreConfig = ContextConfig;
 
 /** clerk-js keeps its environment on an internal property (no public getter in v6): read here, and only here. */
 type EnvironmentHolder = { __internal_environment?: EnvironmentLike };
@@ -80,22 +72,17 @@ export class ClerkStore {
   }
 
   #build(status: ProviderStatus, error?: ElementError): ClerkContextValue {
-    const config = this.config();
     const clerk = status === 'ready' ? this.#clerk : undefined;
+    const value = { ...loadingValue(this.config()), status, error };
+    if (!clerk) return value;
     return {
-      status,
-      error,
+      ...value,
       clerk,
-      client: clerk?.client,
-      session: clerk?.session,
-      user: clerk?.user,
-      instance: clerk ? instanceSettingsOf((clerk as EnvironmentHolder).__internal_environment) : EMPTY_INSTANCE,
-      localization: config.localization ?? defaultLocalization,
-      urls: config.urls,
-      navigate: config.navigate,
-      retry: config.retry,
-      frontendApiOrigins: clerk ? frontendApiOrigins(clerk) : [],
-      timeout: config.timeout ?? DEFAULT_TIMEOUT,
+      client: clerk.client,
+      session: clerk.session,
+      user: clerk.user,
+      instance: instanceSettingsOf((clerk as EnvironmentHolder).__internal_environment),
+      frontendApiOrigins: frontendApiOrigins(clerk),
     };
   }
 

@@ -3,10 +3,13 @@ import type { ClientResource, SignedInSessionResource, UserResource } from '@cle
 import type { ClerkInstance } from './clerk-types.js';
 import type { ElementError } from './errors.js';
 import type { Localization } from './localization.js';
-import type { InstanceSettings } from './instance.js';
+import { EMPTY_INSTANCE, type InstanceSettings } from './instance.js';
 
 /** The default for `<clerk-provider timeout>`: no network wait lasts longer than this (ms). */
 export const DEFAULT_TIMEOUT = 30_000;
+
+/** A usable wait (ms): a positive finite number, else the default. */
+export const timeoutOf = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT);
 
 export const PROVIDER_STATUSES = ['loading', 'ready', 'error'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
@@ -41,6 +44,7 @@ export interface ClerkContextValue {
   user?: UserResource | null;
   /** The instance's settings (providers, sign-in URL, legal URLs, username rules), read once per change. */
   instance: InstanceSettings;
+  /** The page's labels (`<clerk-provider>.localization`, else none): every element falls back to its own English. */
   localization: Localization;
   urls: ClerkUrls;
   /** The page's router hook, if it gave one. */
@@ -60,3 +64,18 @@ export interface ClerkContextValue {
  * The one context key. `Symbol.for` so two copies of this package on one page still find each other.
  */
 export const clerkContext = createContext<ClerkContextValue | undefined>(Symbol.for('clerk-oauth-elements/clerk'));
+
+/** What a context value's owner (the provider, or the page-Clerk fallback) decides besides Clerk itself. */
+export type ContextConfig = Pick<ClerkContextValue, 'localization' | 'urls' | 'navigate' | 'retry'> & {
+  /** ms; `DEFAULT_TIMEOUT` when unset. */
+  timeout?: number;
+};
+
+/** The value before Clerk answers: the owner's settings, no Clerk, no providers yet. */
+export const loadingValue = (config: ContextConfig): ClerkContextValue => ({
+  status: 'loading',
+  instance: EMPTY_INSTANCE,
+  frontendApiOrigins: [],
+  ...config,
+  timeout: timeoutOf(config.timeout),
+});

@@ -1,8 +1,8 @@
 import type { ClerkInstance } from './context.js';
 import type { ElementError } from './errors.js';
+import { EVENT_INIT as INIT, StatusChangeEvent } from './status-event.js';
 
-/** Every event of this package bubbles and leaves shadow roots. */
-const INIT: EventInit = { bubbles: true, composed: true };
+export { StatusChangeEvent };
 
 /** `<clerk-provider>`: Clerk is loaded and ready. */
 export class ClerkReadyEvent extends Event {
@@ -72,22 +72,6 @@ export class ClerkRedirectEvent extends RedirectEvent {
   static readonly eventName = 'clerk-redirect';
   constructor(url: string, cancelable = true) {
     super(ClerkRedirectEvent.eventName, url, 'clerk', cancelable);
-  }
-}
-
-/** Any element: its `status` changed. */
-export class StatusChangeEvent<S extends string = string> extends Event {
-  static readonly eventName = 'oauth-elements-status';
-  constructor(
-    readonly status: S,
-    readonly previous: S | undefined,
-  ) {
-    super(StatusChangeEvent.eventName, INIT);
-  }
-
-  /** The same fields as a `CustomEvent`-style `detail`, for listeners written that way. */
-  get detail(): { status: S; previous: S | undefined } {
-    return { status: this.status, previous: this.previous };
   }
 }
 

@@ -51,7 +51,8 @@ export {
   type OAuthMode,
 } from './events.js';
 export { toElementError, toElementErrors, type ElementError } from './errors.js';
-export { defaultLocalization, mergeLocalization, translate, type Localization, type LocalizationTree } from './localization.js';
+export { mergeLocalization, translate, type Localization, type LocalizationTree } from './localization.js';
+export { defaultLocalization } from './default-localization.js';
 export { parsePublishableKey, clerkScriptUrl, checkScriptSource, DEFAULT_CLERK_JS_VERSION } from './clerk-loader.js';
 export { TIMEOUT_CODE } from './timeout.js';
 export { validateRedirectUrl, isRoutablePath, trustedSignInUrl, type TrustedTarget } from './navigation.js';

@@ -1,5 +1,8 @@
 import { elementError, type ElementError } from './errors.js';
-import type { NavigateHook } from './context.js';
+import type { ClerkContextValue, NavigateHook } from './context.js';
+import { CONTROL, parseOrigins } from './origins.js';
+
+export { parseOrigins };
 
 /**
  * Every way an element leaves the page, and the one rule for which targets are trusted. The only module
@@ -10,30 +13,6 @@ import type { NavigateHook } from './context.js';
 export const pageUrl = (): string => window.location.href;
 /** The page's own origin: always trusted. */
 export const pageOrigin = (): string => window.location.origin;
-
-// C0 controls and DEL: browsers drop tabs and newlines inside URLs (`java\tscript:`) and strip the rest at the
-// edges, so a target carrying any of them is never what it looks like.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** Splits an attribute like `https://a.example, https://b.example` into origins. Invalid entries are dropped. */
-export function parseOrigins(value: string | null | undefined): string[] {
-  if (!value) return [];
-  return value
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .flatMap((entry) => {
-      if (CONTROL.test(entry)) return [];
-      try {
-        const url = new URL(entry);
-        // An entry with a user name hides its real host from people reading it (`https://app.example@evil.example`).
-        const ok = (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
-        return ok ? [url.origin] : [];
-      } catch {
-        return [];
-      }
-    });
-}
 
 /** A URL resolved against the page, or undefined when it does not parse. No checks. */
 export function resolveUrl(value: string | undefined): URL | undefined {
@@ -108,6 +87,10 @@ export function trustedSignInUrl(own: ReadonlyArray<string | undefined>, allowed
   if (hosted) return { url: hosted, allowedOrigins: hostedOrigins };
   return { url: '/sign-in', allowedOrigins: [...allowedOrigins] };
 }
+
+/** An element's sign-in page by the one trust rule: its own `sign-in-url`, the provider's, Clerk's own, `/sign-in`. */
+export const signInTargetOf = (ctx: Pick<ClerkContextValue, 'urls' | 'instance'>, own?: string): TrustedTarget =>
+  trustedSignInUrl([own, ctx.urls.signInUrl], ctx.urls.allowedRedirectOrigins, ctx.instance.signInUrl);
 
 /** What a same-origin target looks like to a router hook and to Clerk's `decorateUrl`: always one leading `/`. */
 const pathOf = (url: URL) => url.pathname + url.search + url.hash;

@@ -1,4 +1,6 @@
-import { DEFAULT_TIMEOUT } from './context.js';
+import { timeoutOf } from './context.js';
+
+export { timeoutOf };
 import { elementError, type ElementError } from './errors.js';
 
 /** The code of every wait that ran out of time; its message for people is `oauthElements.errors.timeout`. */
@@ -6,8 +8,6 @@ export const TIMEOUT_CODE = 'timeout';
 
 export const isTimeout = (value: unknown): value is ElementError => (value as ElementError | undefined)?.code === TIMEOUT_CODE;
 
-/** A usable wait (ms): a positive finite number, else the default. */
-export const timeoutOf = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT);
 
 /**
  * `work`, or the `timeout` error once `ms` have passed without an answer. The work itself is not cancelled

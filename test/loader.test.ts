@@ -27,7 +27,6 @@ describe('loader', () => {
   });
 
   it('starts clerk-js for a provider before it asks for the element chunks', async () => {
-    // Recorded as added: the failed script (a 404 here) removes itself again.
     const added: Element[] = [];
     const watcher = new MutationObserver((records) => records.forEach((r) => added.push(...[...r.addedNodes].filter((n): n is Element => n instanceof Element))));
     watcher.observe(document.head, { childList: true });
@@ -38,25 +37,34 @@ describe('loader', () => {
     document.body.append(provider);
     for (let i = 0; i < 100 && !preloads().some((p) => p.endsWith('/elements/oauth-buttons.js')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
     watcher.disconnect();
-    const script = added.findIndex((el) => el instanceof HTMLScriptElement && el.src.endsWith('/__loader-test-proxy/npm/@clerk/clerk-js@6/dist/clerk.browser.js'));
+    // The download of the very URL (and request mode) the provider's script tag asks for; no script runs yet.
+    const clerk = added.findIndex((el) => el instanceof HTMLLinkElement && el.rel === 'preload' && el.href.endsWith('/__loader-test-proxy/npm/@clerk/clerk-js@6/dist/clerk.browser.js'));
     const firstChunk = added.findIndex((el) => el instanceof HTMLLinkElement && el.rel === 'modulepreload');
-    expect(script).to.be.greaterThan(-1);
-    expect(firstChunk).to.be.greaterThan(script);
-    expect((added[script] as HTMLScriptElement).dataset.clerkPublishableKey).to.equal('pk_test_Y2xlcmsubG9hZGVyLnRlc3Qk');
+    expect(clerk).to.be.greaterThan(-1);
+    expect(firstChunk).to.be.greaterThan(clerk);
+    const link = added[clerk] as HTMLLinkElement;
+    expect([link.as, link.crossOrigin]).to.deep.equal(['script', 'anonymous']);
+    expect(added.filter((el) => el instanceof HTMLScriptElement)).to.have.length(0);
     expect(preloads()).to.include.members([chunkPath('clerk-provider'), chunkPath('oauth-buttons')]);
     provider.remove();
+    link.remove();
   });
 
-  it('adds no clerk-js script for a provider without a usable key', async () => {
+  it('starts no clerk-js download for a provider without a usable key, or with settings the provider refuses', async () => {
     const added: Node[] = [];
     const watcher = new MutationObserver((records) => records.forEach((r) => added.push(...r.addedNodes)));
     watcher.observe(document.head, { childList: true });
-    const provider = document.createElement('clerk-provider');
-    provider.setAttribute('publishable-key', 'not-a-key');
-    document.body.append(provider);
+    const bad = document.createElement('clerk-provider');
+    bad.setAttribute('publishable-key', 'not-a-key');
+    const refused = document.createElement('clerk-provider');
+    refused.setAttribute('publishable-key', 'pk_test_Y2xlcmsubG9hZGVyLnRlc3Qk');
+    refused.setAttribute('proxy-url', 'javascript:alert(1)');
+    document.body.append(bad, refused);
     await new Promise((resolve) => setTimeout(resolve));
     watcher.disconnect();
-    expect(added.filter((node) => node instanceof HTMLScriptElement)).to.have.length(0);
-    provider.remove();
+    const clerkJs = (node: Node) => node instanceof HTMLScriptElement || (node instanceof HTMLLinkElement && node.rel === 'preload');
+    expect(added.filter(clerkJs)).to.have.length(0);
+    bad.remove();
+    refused.remove();
   });
 });

@@ -10,7 +10,8 @@ import { setProjectAnnotations } from '@storybook/web-components-vite';
 // @ts-expect-error -- no .d.ts for this entry point; it exports { render, renderToCanvas, parameters }
 import * as wcAnnotations from '@storybook/web-components/entry-preview';
 import * as previewAnnotations from '../../.storybook/preview.js';
-import { defaultLocalization, type LocalizationTree } from '../../src/localization.js';
+import type { LocalizationTree } from '../../src/localization.js';
+import { defaultLocalization } from '../../src/default-localization.js';
 
 const LOCALES = ['fr-FR', 'de-DE', 'ja-JP', 'ar-SA'] as const;
 const modules = import.meta.glob('../../stories/*.stories.ts', { eager: true }) as Record<string, Parameters<typeof composeStories>[0]>;

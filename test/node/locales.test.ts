@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as clerk from '@clerk/localizations';
-import { defaultLocalization, type LocalizationTree } from '../../src/localization.js';
+import type { LocalizationTree } from '../../src/localization.js';
+import { defaultLocalization } from '../../src/default-localization.js';
 import { SHIPPED_LOCALES } from '../../src/locales/shipped.js';
 
 const leaves = (tree: LocalizationTree, prefix = ''): [string, string][] =>

@@ -1,18 +1,28 @@
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ClerkOptions } from '@clerk/shared/types';
 import { ClerkElement } from '../../base-element.js';
-import { clerkContext, DEFAULT_TIMEOUT, type ClerkContextValue, type ClerkInstance, type ClerkUrls, type NavigateHook, type ProviderStatus } from '../../context.js';
-import { ensureReachable, loadClerkInstance, loadClerkScript, pageClerk, parsePublishableKey } from '../../clerk-loader.js';
-import { ClerkStore } from '../../clerk-store.js';
-import { toElementError, type ElementError } from '../../errors.js';
-import { ClerkErrorEvent, ClerkReadyEvent, ClerkRedirectEvent } from '../../events.js';
-import { defaultLocalization, mergeLocalization, type Localization } from '../../localization.js';
-import { isRedirectError, leavePage, pageOrigin, parseOrigins, validateRedirectUrl } from '../../navigation.js';
+import {
+  clerkContext,
+  DEFAULT_TIMEOUT,
+  loadingValue,
+  timeoutOf,
+  type ClerkInstance,
+  type ClerkUrls,
+  type ContextConfig,
+  type NavigateHook,
+  type ProviderStatus,
+} from '../../context.js';
+import type { ElementError } from '../../errors.js';
+import { chunkError, later } from '../../later.js';
+import type { Localization } from '../../localization.js';
+import { parseOrigins } from '../../origins.js';
 import { hostStyles } from '../../styles.js';
 import { styles } from './clerk-provider.styles.js';
-import { isTimeout, timeoutOf, withTimeout } from '../../timeout.js';
+import type { ProviderRuntime } from './provider-runtime.js';
+
+/** Loading Clerk happens after the first frame: the provider's first frame (its slot) needs none of it. */
+const runtimeModule = later(() => import('./provider-runtime.js'));
 
 /** Counts who listens, so the provider shows its own errors only when no element inside will. */
 class CountingProvider extends ContextProvider<typeof clerkContext> {
@@ -88,18 +98,11 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
   @state() private consumers = 0;
 
   readonly #provider = new CountingProvider(this, { context: clerkContext });
-  readonly #store = new ClerkStore(
-    () => this.#storeConfig(),
-    (value) => this.#publish(value),
-  );
-  #attempt = 0;
-  /** The source (key, URLs, instance) the current load was started for. */
-  #source?: readonly unknown[];
-  #ready?: ClerkInstance;
+  #runtime?: ProviderRuntime;
 
   /** The Clerk instance once ready. */
   get instance(): ClerkInstance | undefined {
-    return this.#ready;
+    return this.#runtime?.ready;
   }
 
   constructor() {
@@ -110,29 +113,24 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
 
   /** Loads Clerk again after an error. */
   retry(): void {
-    void this.#start(true);
+    if (this.#runtime) void this.#runtime.start(true);
+    else this.#withRuntime();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#provider.setValue(this.#store.value);
-    // Moving the provider keeps what it loaded: no second load, no second ready event.
-    if (this.#ready && this.#sameSource()) this.#store.attach(this.#ready);
-    else void this.#start();
+    // The elements inside render at once with this value; the runtime takes over when its chunk has arrived.
+    this.#provider.setValue(this.#runtime?.value ?? loadingValue(this.#config()));
+    this.#withRuntime();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#store.detach();
+    this.#runtime?.disconnect();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!this.#sameSource()) {
-      void this.#start();
-      return;
-    }
-    const config = ['localization', 'navigate', 'timeout', 'allowedRedirectOrigins', 'signInUrl', 'signUpUrl', 'signInFallbackRedirectUrl', 'signUpFallbackRedirectUrl'] as const;
-    if (config.some((key) => changed.has(key))) this.#store.refresh();
+    this.#runtime?.updated(changed);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -149,13 +147,33 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
     return this.localization;
   }
 
-  #currentSource(): readonly unknown[] {
-    return [this.clerk, this.publishableKey, this.proxyUrl, this.domain, this.clerkJsUrl, this.clerkJsVersion, this.clerkJsIntegrity];
+  /** Starts (or, connected again, resumes) the runtime once its chunk is here; a chunk that fails is an error with Try again. */
+  #withRuntime(): void {
+    runtimeModule().then(
+      ({ ProviderRuntime }) => {
+        if (!this.isConnected) return;
+        if (this.#runtime) return this.#runtime.connect();
+        this.#runtime = new ProviderRuntime({
+          element: this,
+          config: () => this.#config(),
+          urls: () => this.#urls(),
+          setStatus: (status, error) => this.#setState(status, error),
+          publish: (value) => this.#provider.setValue(value),
+        });
+        this.#runtime.connect();
+      },
+      (cause: unknown) => {
+        if (!this.isConnected || this.#runtime) return;
+        const error = chunkError(cause);
+        this.#setState('error', error);
+        this.#provider.setValue({ ...loadingValue(this.#config()), status: 'error', error });
+      },
+    );
   }
 
-  #sameSource(): boolean {
-    const source = this.#currentSource();
-    return this.#source !== undefined && source.every((value, i) => value === this.#source![i]);
+  #setState(status: ProviderStatus, error?: ElementError): void {
+    this.error = error;
+    this.setStatus(status);
   }
 
   #urls(): ClerkUrls {
@@ -168,116 +186,13 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
     };
   }
 
-  #storeConfig() {
+  #config(): ContextConfig {
     return {
-      localization: mergeLocalization(defaultLocalization, this.localization),
+      localization: this.localization ?? {},
       urls: this.#urls(),
       navigate: this.navigate,
       retry: () => this.retry(),
       timeout: timeoutOf(this.timeout),
     };
-  }
-
-  #loadOptions(): ClerkOptions {
-    const urls = this.#urls();
-    // clerk-js's own navigations, announced and cancelable like every element's; a target the page does not
-    // allow is refused rather than followed.
-    const router = (replace: boolean) => async (to: string) => {
-      const outcome = await leavePage(this, {
-        url: to,
-        allowedOrigins: urls.allowedRedirectOrigins,
-        event: (url, cancelable) => new ClerkRedirectEvent(url, cancelable),
-        hook: this.navigate,
-        replace,
-      });
-      if (outcome.kind === 'rejected') throw new Error(outcome.error.message);
-    };
-    const defined = <T extends object>(value: T) =>
-      Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
-    // clerk-js navigates to these by itself: only allowed targets reach it (the elements check them again).
-    const allowed = (name: string, value: string | undefined) => {
-      if (!value?.trim()) return undefined;
-      const checked = validateRedirectUrl(value, urls.allowedRedirectOrigins);
-      if (!isRedirectError(checked)) return value.trim();
-      console.warn(`<clerk-provider>: ${name} is ignored: ${checked.message}`);
-      return undefined;
-    };
-    return defined({
-      signInUrl: allowed('sign-in-url', urls.signInUrl),
-      signUpUrl: allowed('sign-up-url', urls.signUpUrl),
-      signInFallbackRedirectUrl: allowed('sign-in-fallback-redirect-url', urls.signInFallbackRedirectUrl),
-      signUpFallbackRedirectUrl: allowed('sign-up-fallback-redirect-url', urls.signUpFallbackRedirectUrl),
-      allowedRedirectOrigins: urls.allowedRedirectOrigins.length ? [pageOrigin(), ...urls.allowedRedirectOrigins] : undefined,
-      routerPush: router(false),
-      routerReplace: router(true),
-      // clerk-js answers a failed request with `null` (no error, nothing changed) when it thinks the browser is
-      // offline (`navigator.onLine` false, or an automated browser): a click would then do nothing, silently.
-      // Rethrown, it is a `network_error` the elements show with their way out.
-      experimental: { rethrowOfflineNetworkErrors: true },
-    }) as ClerkOptions;
-  }
-
-  async #start(retrying = false): Promise<void> {
-    const attempt = ++this.#attempt;
-    const current = () => attempt === this.#attempt && this.isConnected;
-    this.#source = this.#currentSource();
-    this.#ready = undefined;
-    this.error = undefined;
-    this.setStatus('loading');
-    this.#store.setLoading();
-    try {
-      let clerk = this.clerk;
-      if (!clerk) {
-        const existing = pageClerk();
-        if (existing) clerk = existing;
-        else {
-          const parsed = parsePublishableKey(this.publishableKey);
-          if ('code' in parsed) throw parsed;
-          const script = loadClerkScript({
-            publishableKey: this.publishableKey!.trim(),
-            frontendApi: parsed.frontendApi,
-            proxyUrl: this.proxyUrl?.trim() || undefined,
-            domain: this.domain?.trim() || undefined,
-            clerkJsUrl: this.clerkJsUrl?.trim() || undefined,
-            clerkJsVersion: this.clerkJsVersion?.trim() || undefined,
-            integrity: this.clerkJsIntegrity?.trim() || undefined,
-            nonce: this.nonce || undefined,
-          });
-          // A script that never answers ends in the timeout error; Try again waits for the same load (never a second tag).
-          clerk = await this.#bounded(script, "Clerk's script");
-        }
-      }
-      // load() is shared per instance (a retry waits for the same one), and so is the reload of a degraded start.
-      const loaded = await this.#bounded(loadClerkInstance(clerk, this.#loadOptions()), 'Clerk');
-      await this.#bounded(ensureReachable(loaded, retrying), "Clerk's Frontend API");
-      if (!current()) return;
-      this.#ready = loaded;
-      this.#store.attach(loaded);
-      this.setStatus('ready');
-      const ready = new ClerkReadyEvent(loaded);
-      this.dispatchEvent(ready);
-    } catch (cause) {
-      if (!current()) return;
-      // The answer may still come after the timeout: then carry on by ourselves (as a Try again would).
-      const late = this.#waiting;
-      if (isTimeout(cause) && late) late.then(() => current() && this.status === 'error' && void this.#start(true), () => {});
-      const error = toElementError(cause, 'clerk_load_failed');
-      this.error = error;
-      this.#store.setError(error);
-      this.setStatus('error');
-      const failed = new ClerkErrorEvent(error);
-      this.dispatchEvent(failed);
-    }
-  }
-
-  /** The step under way, bounded by `timeout`; kept so a late answer can still be used. */
-  #waiting?: Promise<unknown>;
-  #bounded<T>(work: Promise<T>, what: string): Promise<T> {
-    this.#waiting = work;
-    return withTimeout(work, this.timeout, what);
-  }
-
-  #publish(value: ClerkContextValue): void {
-    this.#provider.setValue(value);
   }
 }

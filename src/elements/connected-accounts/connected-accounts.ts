@@ -1,4 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { englishFor } from '../../english.js';
+import { CONNECTED_ACCOUNTS_ENGLISH } from './strings.js';
 import { property, state } from 'lit/decorators.js';
 import type { ExternalAccountResource, OAuthScope, OAuthStrategy, SessionVerificationLevel, UserResource } from '@clerk/shared/types';
 import { ClerkFlowElement, type ShownError } from '../../base-element.js';
@@ -92,6 +94,8 @@ const L = 'oauthElements.connectedAccounts.';
  */
 export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccountsStatus> {
   static override styles = [hostStyles, providerIconStyles, styles];
+  /** @internal */
+  protected static override english = englishFor(CONNECTED_ACCOUNTS_ENGLISH);
 
   /** Where the provider sends the visitor back to. Default: this page. */
   @property({ attribute: 'redirect-url' }) redirectUrl?: string;

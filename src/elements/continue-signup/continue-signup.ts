@@ -1,4 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { englishFor } from '../../english.js';
+import { CONTINUE_SIGNUP_ENGLISH } from './strings.js';
 import { property, state } from 'lit/decorators.js';
 import type { SignUpResource, SignUpUpdateParams } from '@clerk/shared/types';
 import { ClerkFlowElement, type ShownError } from '../../base-element.js';
@@ -6,7 +8,7 @@ import { CaptchaController } from '../../captcha.js';
 import type { ClerkContextValue, ClerkInstance } from '../../context.js';
 import { elementError, toElementErrors, type ElementError } from '../../errors.js';
 import { SignUpCompleteEvent, SignUpErrorEvent, SignUpRedirectEvent } from '../../events.js';
-import { leavePage } from '../../navigation.js';
+import { leavePage, signInTargetOf, type TrustedTarget } from '../../navigation.js';
 import { PendingWork, isTimeout, withTimeout } from '../../timeout.js';
 import type { FlowStatus } from '../../status.js';
 import { hostStyles } from '../../styles.js';
@@ -81,6 +83,8 @@ const OWN_MESSAGES: Record<string, string> = { sign_up_abandoned: `${C}abandoned
  */
 export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus> {
   static override styles = [hostStyles, styles];
+  /** @internal */
+  protected static override english = englishFor(CONTINUE_SIGNUP_ENGLISH);
 
   /** Where to go once signed up. Default: the provider's `sign-up-fallback-redirect-url`, else `/`. */
   @property({ attribute: 'redirect-url-complete' }) redirectUrlComplete?: string;
@@ -118,8 +122,8 @@ export class ContinueSignupElement extends ClerkFlowElement<ContinueSignUpStatus
     return this.#stepShown() ? this.view.kind : undefined;
   }
 
-  protected override ownSignInUrl(): string | undefined {
-    return this.signInUrl;
+  protected override signInTarget(): TrustedTarget {
+    return signInTargetOf(this.ctx, this.signInUrl);
   }
 
   protected override errorText(error: ElementError): string {

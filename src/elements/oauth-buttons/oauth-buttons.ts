@@ -1,14 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { englishFor } from '../../english.js';
+import { OAUTH_BUTTONS_ENGLISH } from './strings.js';
 import { property, state } from 'lit/decorators.js';
 import { ClerkFlowElement, type ShownError } from '../../base-element.js';
 import { CaptchaController } from '../../captcha.js';
 import type { ClerkContextValue } from '../../context.js';
-import { elementError, toElementError, type ElementError } from '../../errors.js';
-import { OAuthErrorEvent, OAuthRedirectEvent, type OAuthMode } from '../../events.js';
+import type { ElementError } from '../../errors.js';
+import type { OAuthMode } from '../../events.js';
+import { chunkError, later } from '../../later.js';
 import { hostStyles } from '../../styles.js';
 import { providerIconStyles, renderProviderIcon } from '../../provider-icon.js';
-import { isRedirectError, validateRedirectUrl } from '../../navigation.js';
-import { isTimeout, withTimeout } from '../../timeout.js';
 import type { SocialProvider } from '../../providers.js';
 import type { FlowStatus } from '../../status.js';
 import { layoutOf, modeOf, parseStrategies, resolveProviders, type Variant } from './oauth-buttons-layout.js';
@@ -21,8 +22,8 @@ import { styles } from './oauth-buttons.styles.js';
 export const OAUTH_BUTTONS_STATUSES = ['loading', 'ready', 'empty', 'redirecting', 'error'] as const satisfies readonly FlowStatus[];
 export type OAuthButtonsStatus = (typeof OAUTH_BUTTONS_STATUSES)[number];
 
-type RedirectParams = Record<string, unknown> & { strategy: string; redirectUrl: string; redirectUrlComplete: string };
-type OAuthResource = { authenticateWithRedirect(params: RedirectParams): Promise<unknown> };
+/** Starting a flow needs Clerk, so its code comes after the first frame: asked for as soon as Clerk is ready. */
+const startModule = later(() => import('./start.js'));
 
 /**
  * Social sign-in (or sign-up) buttons: one per enabled provider, laid out like Clerk's own.
@@ -69,6 +70,8 @@ type OAuthResource = { authenticateWithRedirect(params: RedirectParams): Promise
  */
 export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
   static override styles = [hostStyles, providerIconStyles, styles];
+  /** @internal */
+  protected static override english = englishFor(OAUTH_BUTTONS_ENGLISH);
 
   /** `sign-in` (default) or `sign-up`: which Clerk resource starts the flow. Other values count as `sign-in`, with a warning. */
   @property() mode: OAuthMode = 'sign-in';
@@ -126,6 +129,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     // Clerk's load error replaces whatever a click said; a held click is dropped.
     if (value.status === 'error') this.clickError = undefined;
     if (value.status === 'error' && this.#pending && !this.#inFlight) this.#pending = undefined;
+    if (value.status === 'ready') startModule().catch(() => {}); // Reported on the click that needs it.
     if (value.status === 'ready' && this.#pending && !this.#inFlight) void this.#proceed(this.#pending);
     else this.#sync();
   }
@@ -208,22 +212,27 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
       this.#sync();
       return this.#wait(unsettled.strategy, unsettled.pending);
     }
-    const ctx = this.ctx;
-    const provider = this.#providers().find((p) => p.strategy === strategy);
-    if (!provider) {
-      this.#fail(strategy, elementError('strategy_not_enabled', `Signing in with ${strategy.replace(/^oauth_/, '')} is not available for this application.`));
-      return;
+    // Here already (asked for when Clerk became ready): the click goes on in the same task.
+    let start = startModule.loaded;
+    if (!start) {
+      try {
+        start = await startModule();
+      } catch (cause) {
+        return this.#reset(chunkError(cause));
+      }
     }
-    const allowed = ctx.urls.allowedRedirectOrigins;
-    const redirectUrl = validateRedirectUrl(this.redirectUrl || '/sso-callback', allowed);
-    if (isRedirectError(redirectUrl)) return this.#fail(strategy, redirectUrl);
-    const redirectUrlComplete = validateRedirectUrl(this.redirectUrlComplete || '/', allowed);
-    if (isRedirectError(redirectUrlComplete)) return this.#fail(strategy, redirectUrlComplete);
-    const mode = this.#mode();
-    const resource: OAuthResource | undefined = mode === 'sign-up' ? ctx.client?.signUp : ctx.client?.signIn;
-    if (!resource) return this.#fail(strategy, elementError('client_not_ready', 'Clerk has no client yet. Please reload the page and try again.'));
-
-    const event = new OAuthRedirectEvent(strategy, mode, redirectUrl.href);
+    const prepared = start.prepareStart({
+      strategy,
+      provider: this.#providers().find((p) => p.strategy === strategy),
+      mode: this.#mode(),
+      ctx: this.ctx,
+      redirectUrl: this.redirectUrl || '/sso-callback',
+      redirectUrlComplete: this.redirectUrlComplete || '/',
+      legalAccepted: this.legalAccepted,
+      unsafeMetadata: this.unsafeMetadata,
+    });
+    if ('code' in prepared) return this.#fail(strategy, prepared);
+    const { resource, params, event } = prepared;
     this.dispatchEvent(event);
     if (event.defaultPrevented) {
       this.#reset();
@@ -232,11 +241,6 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     this.#redirecting = true;
     this.#sync();
     this.#captcha.ensure();
-    const params: RedirectParams = { strategy, redirectUrl: redirectUrl.href, redirectUrlComplete: redirectUrlComplete.href };
-    if (mode === 'sign-up') {
-      if (this.legalAccepted) params.legalAccepted = true;
-      if (this.unsafeMetadata) params.unsafeMetadata = this.unsafeMetadata;
-    }
     // Clerk navigates to the provider itself; on success this never settles.
     let pending: Promise<unknown>;
     try {
@@ -256,13 +260,10 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
 
   /** Waits (at most the provider's `timeout`) for Clerk's start of the flow. */
   async #wait(strategy: string, pending: Promise<unknown>): Promise<void> {
-    try {
-      await withTimeout(pending, this.ctx.timeout, 'Clerk');
-    } catch (cause) {
-      // The page is on its way to the provider: a timeout is not a failure then.
-      if (isTimeout(cause) && this.#leaving) return;
-      this.#fail(strategy, toElementError(cause, 'oauth_failed'));
-    }
+    const { waitForStart } = startModule.loaded!;
+    // The page is on its way to the provider: a timeout is not a failure then.
+    const error = await waitForStart(pending, this.ctx.timeout, () => this.#leaving);
+    if (error) this.#fail(strategy, error);
   }
 
   /**
@@ -292,7 +293,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
 
   #fail(strategy: string, error: ElementError): void {
     this.#reset(error);
-    const event = new OAuthErrorEvent(strategy, error);
+    const event = new startModule.loaded!.OAuthErrorEvent(strategy, error);
     this.dispatchEvent(event);
   }
 

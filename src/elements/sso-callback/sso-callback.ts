@@ -1,4 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { signInTargetOf, type TrustedTarget } from '../../navigation.js';
+import { englishFor } from '../../english.js';
+import { SSO_CALLBACK_ENGLISH } from './strings.js';
 import { property } from 'lit/decorators.js';
 import { ClerkFlowElement, type ShownError } from '../../base-element.js';
 import { CaptchaController } from '../../captcha.js';
@@ -59,6 +62,8 @@ const sameError = (a?: ElementError, b?: ElementError) => a?.code === b?.code &&
  */
 export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
   static override styles = [hostStyles, styles];
+  /** @internal */
+  protected static override english = englishFor(SSO_CALLBACK_ENGLISH);
 
   /** Where sign-in lives. Default: the provider's `sign-in-url`. */
   @property({ attribute: 'sign-in-url' }) signInUrl?: string;
@@ -116,8 +121,8 @@ export class SsoCallbackElement extends ClerkFlowElement<SsoCallbackStatus> {
     this.#run?.removeEventListener('change', this.#sync);
   }
 
-  protected override ownSignInUrl(): string | undefined {
-    return this.signInUrl;
+  protected override signInTarget(): TrustedTarget {
+    return signInTargetOf(this.ctx, this.signInUrl);
   }
 
   protected override clerkChanged(): void {

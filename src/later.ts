@@ -1,0 +1,37 @@
+import type { ElementError } from './errors.js';
+
+/** A module imported on first use: `get()` imports it once (a failed import may be asked for again). */
+export interface Later<M> {
+  (): Promise<M>;
+  /** The module once it has arrived, for code that must not wait a microtask. */
+  readonly loaded: M | undefined;
+}
+
+/**
+ * Code an element needs only after its first frame (loading Clerk, starting a flow, the page-Clerk fallback),
+ * in its own chunk: the first frame downloads none of it. Ask for it as soon as it may be needed (the
+ * provider at once, a flow when Clerk is ready), never on the click itself when that can be helped.
+ */
+export function later<M>(load: () => Promise<M>): Later<M> {
+  let pending: Promise<M> | undefined;
+  let loaded: M | undefined;
+  const get = () =>
+    (pending ??= load().then(
+      (module) => (loaded = module),
+      (cause: unknown) => {
+        pending = undefined;
+        throw cause;
+      },
+    ));
+  return Object.defineProperty(get, 'loaded', { get: () => loaded }) as Later<M>;
+}
+
+/**
+ * What a deferred chunk that could not be fetched shows: Clerk's script-load message (the visitor's way out
+ * is the same: check the connection, Try again), the detail for the developer.
+ */
+export const chunkError = (cause: unknown): ElementError => ({
+  code: 'script_load_failed',
+  message: `Part of clerk-oauth-elements could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
+  cause,
+});

@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/navigation.ts', 'src/clerk-store.ts', 'src/testing/**'],
+    ignores: ['src/navigation.ts', 'src/page-load.ts', 'src/clerk-store.ts', 'src/testing/**'],
     rules: {
       // One way of doing each thing: every exit through src/navigation.ts, Clerk's settings read once by the store.
       'no-restricted-globals': [

@@ -23,7 +23,7 @@ export const ELEMENT_ENTRIES = {
  * chunk, which element code asks for through `later()` or imports where it cannot render without Clerk.
  */
 export const FIRST_FRAME_MODULES = [
-  'base-element', 'captcha', 'clerk-controller', 'context', 'define-element', 'english', 'instance', 'later',
+  'base-element', 'captcha', 'clerk-controller', 'context', 'define-element', 'english', 'instance', 'later', 'page-load',
   'localization', 'origins', 'provider-icon', 'providers', 'status-event', 'styles',
 ];
 const inFirstFrame = (id: string) =>
@@ -145,7 +145,8 @@ export default defineConfig(({ mode }) => {
         external: browser ? [] : [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^node:/],
         // Browser files are loaded as they are, never bundled again: minify whitespace too (Vite keeps it in
         // ES library builds for the next bundler's sake).
-        output: browser ? { minify: true, comments: false, ...(mode === 'elements' ? ELEMENTS_OUTPUT : {}) } : {},
+        // The single file and the loader stay one file each: their later parts are inlined, not split off.
+        output: browser ? { minify: true, comments: false, ...(mode === 'elements' ? ELEMENTS_OUTPUT : { codeSplitting: false }) } : {},
       },
     },
   };

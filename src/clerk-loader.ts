@@ -11,26 +11,32 @@ export interface ParsedPublishableKey {
   frontendApi: string;
 }
 
-/** Decodes a publishable key (`pk_test_` / `pk_live_` + base64 of `<host>$`) without any network request. */
-export function parsePublishableKey(key: string | null | undefined): ParsedPublishableKey | ElementError {
-  const invalid = (why: string) =>
-    elementError('invalid_publishable_key', `The publishable key is not valid: ${why}. Copy it from the Clerk Dashboard (API keys).`);
+/**
+ * The Frontend API host a publishable key (`pk_test_` / `pk_live_` + base64 of `<host>$`) names, without any
+ * network request; or why it is not a key (for `parsePublishableKey`'s message).
+ */
+export function decodePublishableKey(key: string | null | undefined): ParsedPublishableKey | { why: string } {
   const value = (key ?? '').trim();
-  if (!value) return invalid('it is missing');
+  if (!value) return { why: 'it is missing' };
   const match = /^pk_(test|live)_([A-Za-z0-9+/=_-]+)$/.exec(value);
-  if (!match) return invalid('it must start with pk_test_ or pk_live_');
+  if (!match) return { why: 'it must start with pk_test_ or pk_live_' };
   let decoded: string;
   try {
     decoded = atob(match[2]!.replace(/-/g, '+').replace(/_/g, '/'));
   } catch {
-    return invalid('its encoded part is not base64');
+    return { why: 'its encoded part is not base64' };
   }
-  if (!decoded.endsWith('$')) return invalid('its encoded host does not end with $');
+  if (!decoded.endsWith('$')) return { why: 'its encoded host does not end with $' };
   const frontendApi = decoded.slice(0, -1);
-  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(frontendApi) || !frontendApi.includes('.')) {
-    return invalid('its encoded Frontend API host is not a host name');
-  }
+  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(frontendApi) || !frontendApi.includes('.')) return { why: 'its encoded Frontend API host is not a host name' };
   return { instanceType: match[1] === 'live' ? 'production' : 'development', frontendApi };
+}
+
+/** Decodes a publishable key without any network request; an invalid one is an error for the developer. */
+export function parsePublishableKey(key: string | null | undefined): ParsedPublishableKey | ElementError {
+  const decoded = decodePublishableKey(key);
+  if (!('why' in decoded)) return decoded;
+  return elementError('invalid_publishable_key', `The publishable key is not valid: ${decoded.why}. Copy it from the Clerk Dashboard (API keys).`);
 }
 
 const DEV_HOST_SUFFIXES = ['.lcl.dev', '.lclstage.dev', '.lclclerk.com', '.accounts.dev', '.accountsstage.dev', '.accounts.lclclerk.com', '.stg.dev', '.stgstage.dev'];
@@ -52,20 +58,18 @@ const INTEGRITY = /^(?:sha(?:256|384|512)-[A-Za-z0-9+/]+={0,2})(?:\s+sha(?:256|3
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f\s]/;
 
+/** What `scriptSourceProblem` can find: one error code per setting. */
+export type ScriptSourceProblem = 'invalid_domain' | 'invalid_clerk_js_version' | 'invalid_proxy_url' | 'invalid_clerk_js_url' | 'invalid_clerk_js_integrity';
+
 /**
  * Checks what goes into clerk-js's script URL before anything is built from it: `domain` is a host name,
  * `clerk-js-version` a version or dist-tag, `proxy-url` a path on this origin or an https URL (http only on
  * this origin), `clerk-js-url` an http(s) URL without user info, `clerk-js-integrity` SRI hashes. Returns the
- * first problem, for the developer.
+ * first problem's code (the loader needs no more; `checkScriptSource` says it for the developer).
  */
-export function checkScriptSource(source: ScriptSource & { integrity?: string }, base: string = pageUrl()): ElementError | undefined {
-  const invalid = (code: string, message: string) => elementError(code, message);
-  if (source.domain !== undefined && !HOST_NAME.test(source.domain)) {
-    return invalid('invalid_domain', `domain="${source.domain}" must be a host name only, like satellite.example.com (no scheme, port or path).`);
-  }
-  if (source.clerkJsVersion !== undefined && !VERSION.test(source.clerkJsVersion)) {
-    return invalid('invalid_clerk_js_version', `clerk-js-version="${source.clerkJsVersion}" must be a version like 6 or 6.40.0, or a dist-tag like latest.`);
-  }
+export function scriptSourceProblem(source: ScriptSource & { integrity?: string }, base: string = pageUrl()): ScriptSourceProblem | undefined {
+  if (source.domain !== undefined && !HOST_NAME.test(source.domain)) return 'invalid_domain';
+  if (source.clerkJsVersion !== undefined && !VERSION.test(source.clerkJsVersion)) return 'invalid_clerk_js_version';
   const url = (value: string) => {
     if (CONTROL.test(value)) return undefined;
     try {
@@ -80,17 +84,25 @@ export function checkScriptSource(source: ScriptSource & { integrity?: string },
     const pageOrigin = new URL(base).origin;
     const isPath = /^\/(?![/\\])/.test(source.proxyUrl);
     const isAbsolute = /^https?:\/\//i.test(source.proxyUrl);
-    if (!proxy || (!isPath && !isAbsolute) || (proxy.protocol === 'http:' && proxy.origin !== pageOrigin) || proxy.search || proxy.hash) {
-      return invalid('invalid_proxy_url', `proxy-url="${source.proxyUrl}" must be a path on this site (/__clerk) or an https URL, without query or fragment.`);
-    }
+    if (!proxy || (!isPath && !isAbsolute) || (proxy.protocol === 'http:' && proxy.origin !== pageOrigin) || proxy.search || proxy.hash) return 'invalid_proxy_url';
   }
-  if (source.clerkJsUrl !== undefined && !url(source.clerkJsUrl)) {
-    return invalid('invalid_clerk_js_url', `clerk-js-url="${source.clerkJsUrl}" must be an http(s) URL of clerk.browser.js.`);
-  }
-  if (source.integrity !== undefined && !INTEGRITY.test(source.integrity)) {
-    return invalid('invalid_clerk_js_integrity', `clerk-js-integrity must be Subresource Integrity hashes like sha384-…, not "${source.integrity}".`);
-  }
+  if (source.clerkJsUrl !== undefined && !url(source.clerkJsUrl)) return 'invalid_clerk_js_url';
+  if (source.integrity !== undefined && !INTEGRITY.test(source.integrity)) return 'invalid_clerk_js_integrity';
   return undefined;
+}
+
+/** `scriptSourceProblem`, said for the developer: the setting, its value, and what it must be. */
+export function checkScriptSource(source: ScriptSource & { integrity?: string }, base: string = pageUrl()): ElementError | undefined {
+  const problem = scriptSourceProblem(source, base);
+  if (!problem) return undefined;
+  const messages: Record<ScriptSourceProblem, string> = {
+    invalid_domain: `domain="${source.domain}" must be a host name only, like satellite.example.com (no scheme, port or path).`,
+    invalid_clerk_js_version: `clerk-js-version="${source.clerkJsVersion}" must be a version like 6 or 6.40.0, or a dist-tag like latest.`,
+    invalid_proxy_url: `proxy-url="${source.proxyUrl}" must be a path on this site (/__clerk) or an https URL, without query or fragment.`,
+    invalid_clerk_js_url: `clerk-js-url="${source.clerkJsUrl}" must be an http(s) URL of clerk.browser.js.`,
+    invalid_clerk_js_integrity: `clerk-js-integrity must be Subresource Integrity hashes like sha384-…, not "${source.integrity}".`,
+  };
+  return elementError(problem, messages[problem]);
 }
 
 /** Where clerk-js's script-tag build comes from, the way Clerk's own SDKs decide it. */

@@ -1,7 +1,8 @@
 import { loadingValue, type ClerkContextValue, type ClerkInstance, type ContextConfig, type ProviderStatus } from './context.js';
 import { parseOrigins } from './navigation.js';
 import type { ElementError } from './errors.js';
-import { instanceSettingsOf, type EnvironmentLike } from './instance.js';
+import type { EnvironmentLike } from './instance.js';
+import { instanceSettingsOf } from './instance-settings.js';
 
 /** What a store needs from its owner besides Clerk itself. */
 export type StoreConfig = ContextConfig;

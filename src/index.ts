@@ -18,7 +18,8 @@ export {
 export { ACCOUNT_STATES, type AccountState } from './elements/connected-accounts/accounts.js';
 export { ClerkElement, ClerkFlowElement, type ShownError } from './base-element.js';
 export { STATUS_MEANINGS, FLOW_STATUSES, type FlowStatus } from './status.js';
-export { instanceSettingsOf, type InstanceSettings } from './instance.js';
+export type { InstanceSettings } from './instance.js';
+export { instanceSettingsOf } from './instance-settings.js';
 export { ClerkController } from './clerk-controller.js';
 export {
   clerkContext,

@@ -1,4 +1,4 @@
-import { describeProvider, type SocialProvider } from './providers.js';
+import type { SocialProvider } from './providers.js';
 
 export interface UsernameRules {
   min: number;
@@ -22,7 +22,7 @@ export interface InstanceSettings {
   applicationName?: string;
 }
 
-type SocialSetting = { enabled?: boolean; authenticatable?: boolean; name?: string; logo_url?: string | null };
+export type SocialSetting = { enabled?: boolean; authenticatable?: boolean; name?: string; logo_url?: string | null };
 
 /** The part of clerk-js's environment read here (`clerk.__internal_environment`, no public getter in v6). */
 export interface EnvironmentLike {
@@ -41,29 +41,3 @@ export const EMPTY_INSTANCE: InstanceSettings = Object.freeze({
   connectableProviders: [],
   usernameRules: { min: 4, max: 64 },
 }) as InstanceSettings;
-
-const present = (value: string | undefined) => (value ? value : undefined);
-
-/** Reads the settings defensively: anything missing falls back to Clerk's own defaults. */
-export function instanceSettingsOf(environment: EnvironmentLike | null | undefined): InstanceSettings {
-  if (!environment) return EMPTY_INSTANCE;
-  const settings = environment.userSettings ?? {};
-  const social = settings.social ?? {};
-  const sorted = (keep: (entry: SocialSetting) => boolean) =>
-    Object.keys(social)
-      .filter((key) => social[key] && keep(social[key]!))
-      .sort();
-  const describe = (strategies: readonly string[]) => strategies.map((strategy) => describeProvider(strategy, social[strategy]));
-  const username = settings.usernameSettings;
-  const display = environment.displayConfig ?? {};
-  return {
-    socialProviders: describe(settings.authenticatableSocialStrategies ?? sorted((s) => Boolean(s.enabled && s.authenticatable))),
-    connectableProviders: describe(settings.socialProviderStrategies ?? sorted((s) => Boolean(s.enabled))),
-    usernameRules: { min: username?.min_length ?? 4, max: username?.max_length ?? 64 },
-    termsUrl: present(display.termsUrl),
-    privacyPolicyUrl: present(display.privacyPolicyUrl),
-    signInUrl: present(display.signInUrl),
-    signUpUrl: present(display.signUpUrl),
-    applicationName: present(display.applicationName),
-  };
-}

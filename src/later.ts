@@ -28,7 +28,8 @@ export function later<M>(load: () => Promise<M>): Later<M> {
 
 /**
  * What a deferred chunk that could not be fetched shows: Clerk's script-load message (the visitor's way out
- * is the same: check the connection, Try again), the detail for the developer.
+ * is the same: check the connection, Try again), the detail for the developer. Browsers do not fetch a
+ * module again once its import failed, so its Try again is `reloadPage()`.
  */
 export const chunkError = (cause: unknown): ElementError => ({
   code: 'script_load_failed',

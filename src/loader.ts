@@ -8,7 +8,7 @@
  * overlap instead of following each other. The provider adds the script tag itself, which runs the
  * preloaded file: one request, and the script is never added twice.
  */
-import { checkScriptSource, clerkScriptUrl, pageClerkScript, parsePublishableKey } from './clerk-loader.js';
+import { clerkScriptUrl, decodePublishableKey, pageClerkScript, scriptSourceProblem } from './clerk-loader.js';
 
 /** Every tag, and the chunk that defines it. The provider first: elements upgraded with it find it at once. */
 export const LOADER_TAGS = ['clerk-provider', 'oauth-buttons', 'sso-callback', 'continue-signup', 'connected-accounts'] as const;
@@ -47,8 +47,8 @@ let gate: Promise<unknown> = Promise.resolve();
 function startClerk(provider: Element): void {
   const key = provider.getAttribute('publishable-key')?.trim();
   if (!key || (window as { Clerk?: unknown }).Clerk || pageClerkScript()) return;
-  const parsed = parsePublishableKey(key);
-  if ('code' in parsed) return; // The provider reports the bad key itself.
+  const parsed = decodePublishableKey(key);
+  if ('why' in parsed) return; // The provider reports the bad key itself.
   const attr = (name: string) => provider.getAttribute(name)?.trim() || undefined;
   const source = {
     publishableKey: key,
@@ -59,7 +59,7 @@ function startClerk(provider: Element): void {
     clerkJsVersion: attr('clerk-js-version'),
     integrity: attr('clerk-js-integrity'),
   };
-  if (checkScriptSource(source)) return; // Reported by the provider, which refuses the same settings.
+  if (scriptSourceProblem(source)) return; // Reported by the provider, which refuses the same settings.
   const href = clerkScriptUrl(source);
   if (document.head.querySelector(`link[rel=preload][data-clerk-oauth-elements="${CSS.escape(href)}"]`)) return;
   // The same request the provider's script tag makes (CORS, integrity, nonce), so the browser hands it the file.

@@ -1,8 +1,9 @@
 import { elementError, type ElementError } from './errors.js';
 import type { ClerkContextValue, NavigateHook } from './context.js';
 import { CONTROL, parseOrigins } from './origins.js';
+import { loadPage, setPageLoader } from './page-load.js';
 
-export { parseOrigins };
+export { parseOrigins, setPageLoader };
 
 /**
  * Every way an element leaves the page, and the one rule for which targets are trusted. The only module
@@ -139,24 +140,6 @@ export type ExitOutcome =
   | { kind: 'announced'; url: string }
   | { kind: 'rejected'; error: ElementError };
 
-/** How a full page load happens. Replaced only by tests (`setPageLoader`), which must not leave the test page. */
-let pageLoader = (href: string, replace: boolean): void => {
-  if (replace) window.location.replace(href);
-  else window.location.assign(href);
-};
-
-/**
- * Test seam: routes every full page load `leavePage` makes to `loader` instead of `window.location`, so unit
- * tests can see where a page would have gone. Returns the function that puts `location` back. Never for pages.
- */
-export function setPageLoader(loader: (href: string, replace: boolean) => void): () => void {
-  const previous = pageLoader;
-  pageLoader = loader;
-  return () => {
-    pageLoader = previous;
-  };
-}
-
 const rejected = (message: string): ExitOutcome => ({ kind: 'rejected', error: elementError('invalid_redirect_url', message) });
 
 /**
@@ -189,6 +172,6 @@ export async function leavePage(host: EventTarget, request: ExitRequest): Promis
   if (request.hook && !pageLoad && url.origin === pageOrigin()) {
     if (!isRoutablePath(path)) return rejected(`The path "${path}" cannot be handed to a router.`);
     await request.hook(path, { replace: request.replace });
-  } else pageLoader(url.href, Boolean(request.replace));
+  } else loadPage(url.href, Boolean(request.replace));
   return { kind: 'navigated', url: checked.href };
 }

@@ -8,7 +8,7 @@ import { defaultLocalization } from '../src/default-localization.js';
 import { isRoutablePath, leavePage, parseOrigins, trustedSignInUrl, validateRedirectUrl } from '../src/navigation.js';
 import { describeProvider, providerInitial } from '../src/providers.js';
 import { iconUrlOf } from '../src/provider-icon.js';
-import { instanceSettingsOf } from '../src/instance.js';
+import { instanceSettingsOf } from '../src/instance-settings.js';
 import { ensureCaptchaContainer } from '../src/captcha.js';
 import { defineElement } from '../src/define-element.js';
 import { clerkApiError } from '../src/testing/index.js';

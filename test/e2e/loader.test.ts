@@ -47,6 +47,39 @@ describe('loader end to end', () => {
     assert.deepEqual(e2e.errors(page), []);
   });
 
+  it('the first frame needs no later chunk: a provider runtime that cannot be fetched is an error with Try again, which loads the page again (browsers do not fetch a failed module twice)', async () => {
+    const page = await e2e.newPage();
+    const scripts = recordScripts(page);
+    // The loader's preload and the provider's import both fail; the chunk arrives only when asked for again.
+    let asked = 0;
+    await page.route(/\/elements\/provider-runtime-[^/]*\.js$/, (route) => (asked++ < 2 ? route.abort('connectionfailed') : route.continue()));
+    await e2e.goto(page, '/sign-in/loader', { waitForReady: false });
+    // The buttons' first frame is on screen before (and without) the chunk that loads Clerk.
+    await page.locator('oauth-buttons [part=loading]').waitFor();
+    await page.waitForSelector('clerk-provider[status="error"]', { state: 'attached' });
+    assert.match((await page.locator('oauth-buttons [part="error"]').textContent()) ?? '', /Clerk could not be loaded. Check your connection/);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await waitForProviderReady(page);
+    await page.getByRole('button', { name: 'Continue with Google' }).waitFor();
+    assert.ok(asked >= 3, `the runtime chunk was asked for again (${asked})`);
+    assert.ok(scripts.some((p) => /\/elements\/start-[^/]*\.js$/.test(p)), 'the start chunk was fetched once Clerk was ready');
+  });
+
+  it('a start chunk that cannot be fetched: the click says so, announced, with Try again (a page load), and the buttons stay', async () => {
+    const page = await e2e.newPage();
+    await page.route(/\/elements\/start-[^/]*\.js$/, (route) => route.abort('connectionfailed'));
+    await e2e.goto(page, '/sign-in/loader');
+    await page.getByRole('button', { name: 'Continue with Google' }).click();
+    const alert = page.locator('oauth-buttons [part="error"][role="alert"]');
+    await alert.getByText(/Clerk could not be loaded. Check your connection/).waitFor();
+    assert.equal(await page.locator('oauth-buttons').getAttribute('status'), 'ready');
+    await page.unroute(/\/elements\/start-[^/]*\.js$/);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await waitForProviderReady(page);
+    await page.getByRole('button', { name: 'Continue with Google' }).click();
+    await page.waitForURL((u) => u.pathname === '/oauth/authorize');
+  });
+
   it('a tag added later, inside a shadow root handed to observe(), is defined on first sight', async () => {
     const page = await e2e.newPage();
     const scripts = recordScripts(page);

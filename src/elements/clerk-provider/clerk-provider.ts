@@ -17,6 +17,7 @@ import type { ElementError } from '../../errors.js';
 import { chunkError, later } from '../../later.js';
 import type { Localization } from '../../localization.js';
 import { parseOrigins } from '../../origins.js';
+import { reloadPage } from '../../page-load.js';
 import { hostStyles } from '../../styles.js';
 import { styles } from './clerk-provider.styles.js';
 import type { ProviderRuntime } from './provider-runtime.js';
@@ -99,6 +100,7 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
 
   readonly #provider = new CountingProvider(this, { context: clerkContext });
   #runtime?: ProviderRuntime;
+  #runtimeFailed = false;
 
   /** The Clerk instance once ready. */
   get instance(): ClerkInstance | undefined {
@@ -114,7 +116,8 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
   /** Loads Clerk again after an error. */
   retry(): void {
     if (this.#runtime) void this.#runtime.start(true);
-    else this.#withRuntime();
+    // The browser will not fetch a chunk whose import failed again: only a new page load brings it.
+    else if (this.#runtimeFailed) reloadPage();
   }
 
   override connectedCallback(): void {
@@ -164,6 +167,7 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
       },
       (cause: unknown) => {
         if (!this.isConnected || this.#runtime) return;
+        this.#runtimeFailed = true;
         const error = chunkError(cause);
         this.#setState('error', error);
         this.#provider.setValue({ ...loadingValue(this.#config()), status: 'error', error });

@@ -8,6 +8,7 @@ import type { ClerkContextValue } from '../../context.js';
 import type { ElementError } from '../../errors.js';
 import type { OAuthMode } from '../../events.js';
 import { chunkError, later } from '../../later.js';
+import { reloadPage } from '../../page-load.js';
 import { hostStyles } from '../../styles.js';
 import { providerIconStyles, renderProviderIcon } from '../../provider-icon.js';
 import type { SocialProvider } from '../../providers.js';
@@ -96,6 +97,8 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
 
   /** Why the last click failed: shown while `ready`, cleared by the next click. */
   @state() private clickError?: ElementError;
+  /** Try again for a click error, when clicking again cannot help (the start chunk could not be fetched). */
+  #clickRetry?: () => void;
   @state() private brokenIcons: ReadonlySet<string> = new Set();
 
   /** The strategy clicked: held until Clerk is ready, then redirecting. */
@@ -183,7 +186,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
 
   /** Blocking when Clerk failed to load (with Try again); otherwise a failed click's message, without a retry. */
   #shownError(): ShownError | undefined {
-    return this.providerError() ?? (this.clickError ? { error: this.clickError } : undefined);
+    return this.providerError() ?? (this.clickError ? { error: this.clickError, retry: this.#clickRetry } : undefined);
   }
 
   #sync(): void {
@@ -218,7 +221,10 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
       try {
         start = await startModule();
       } catch (cause) {
-        return this.#reset(chunkError(cause));
+        // The browser will not fetch it again: the way out is loading the page again.
+        this.#reset(chunkError(cause));
+        this.#clickRetry = reloadPage;
+        return;
       }
     }
     const prepared = start.prepareStart({
@@ -302,6 +308,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     this.#inFlight = false;
     this.#redirecting = false;
     this.clickError = error;
+    this.#clickRetry = undefined;
     this.#sync();
   }
 

@@ -145,6 +145,7 @@ const rejected = (message: string): ExitOutcome => ({ kind: 'rejected', error: e
 /**
  * The one way to leave the page: validate the target, fire the element's redirect event (cancelable
  * unless the navigation already happened), then the router hook for same-origin paths, or `location`.
+ * An element no longer in the document does nothing (`cancelled`).
  * What Clerk's `decorateUrl` answers is checked again: a same-origin path, or an absolute URL on an allowed
  * origin or the Frontend API's (its cookie refresh, always a page load).
  */
@@ -152,6 +153,8 @@ export async function leavePage(host: EventTarget, request: ExitRequest): Promis
   const checked = request.clerkBuilt ? validateRedirectUrl(request.url, originOf(request.url)) : validateRedirectUrl(request.url, request.allowedOrigins);
   if (isRedirectError(checked)) return { kind: 'rejected', error: checked };
   const cancelable = request.cancelable !== false;
+  // An element taken out of the page acts no more: its event would reach no listener, so nobody could stop it.
+  if (host instanceof Node && !host.isConnected) return { kind: 'cancelled', url: checked.href };
   const event = request.event(checked.href, cancelable);
   const proceed = host.dispatchEvent(event);
   if (!cancelable) return { kind: 'announced', url: checked.href };

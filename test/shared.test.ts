@@ -68,7 +68,7 @@ describe('navigation', () => {
     expect(parseOrigins('https://user:pw@a.example https://ok.example@evil.example https://b.example')).to.deep.equal(['https://b.example']);
   });
   it('fires the cancelable event, and navigates through the router hook unless cancelled', async () => {
-    const host = document.createElement('div');
+    const host = document.body.appendChild(document.createElement('div'));
     const routed: string[] = [];
     const event = (url: string, cancelable: boolean) => new SsoRedirectEvent(url, 'complete', undefined, cancelable);
     const outcome = await leavePage(host, { url: '/next#h', event, hook: (to) => routed.push(to) });
@@ -79,8 +79,17 @@ describe('navigation', () => {
     expect(routed).to.have.length(1);
     expect(await leavePage(host, { url: 'https://evil.example', event })).to.have.property('kind', 'rejected');
   });
-  it('announces a navigation already under way with a non-cancelable event, and does nothing else', async () => {
+  it('does nothing for an element no longer in the document: nobody could cancel it', async () => {
     const host = document.createElement('div');
+    const seen: Event[] = [];
+    host.addEventListener('sso-redirect', (e) => seen.push(e));
+    const routed: string[] = [];
+    const outcome = await leavePage(host, { url: '/next', event: (url, cancelable) => new SsoRedirectEvent(url, 'complete', undefined, cancelable), hook: (to) => routed.push(to) });
+    expect(outcome).to.deep.equal({ kind: 'cancelled', url: `${location.origin}/next` });
+    expect([seen.length, routed.length]).to.deep.equal([0, 0]);
+  });
+  it('announces a navigation already under way with a non-cancelable event, and does nothing else', async () => {
+    const host = document.body.appendChild(document.createElement('div'));
     const seen: Event[] = [];
     host.addEventListener('sso-redirect', (e) => (seen.push(e), e.preventDefault()));
     const routed: string[] = [];
@@ -96,7 +105,7 @@ describe('navigation', () => {
     expect(routed, 'the hook is not called for a navigation clerk-js made').to.deep.equal([]);
   });
   it('decorates after validating: a decorated path goes through the hook, an absolute Clerk URL is a page load', async () => {
-    const host = document.createElement('div');
+    const host = document.body.appendChild(document.createElement('div'));
     const routed: string[] = [];
     const decorated: string[] = [];
     const event = (url: string, cancelable: boolean) => new SsoRedirectEvent(url, 'complete', undefined, cancelable);

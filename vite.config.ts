@@ -42,7 +42,8 @@ const ELEMENTS_OUTPUT = {
   codeSplitting: {
     groups: [
       { name: 'core', priority: 2, test: inFirstFrame },
-      { name: 'shared', priority: 1, test: (id: string) => !/[\\/]src[\\/](elements|ssr)[\\/]|@lit-labs[\\/]ssr-client|private-ssr-support/.test(id) },
+      // Not in it: the page-Clerk fallback (its own chunk, for pages without a provider) and what one element uses alone.
+      { name: 'shared', priority: 1, test: (id: string) => !/[\\/]src[\\/](elements[\\/]|ssr[\\/]|page-clerk\.ts)|@lit-labs[\\/]ssr-client|private-ssr-support|directives[\\/]live/.test(id) },
     ],
   },
 };
@@ -72,6 +73,8 @@ function elementChunkMap(dir = process.env.CLERK_ELEMENTS_DIR ?? 'dist/browser/e
       for (let grew = true; grew; ) {
         grew = false;
         for (const file of [...now, ...later]) {
+          // The core's own later import is the page-Clerk fallback: fetched only by a page without a provider.
+          if (file.startsWith('core-')) continue;
           for (const spec of specs(file, true)) {
             if (now.has(spec) || later.has(spec)) continue;
             const found = new Set<string>();

@@ -27,6 +27,8 @@ const closure = (file, seen = new Set()) => {
 const withLater = (files) => {
   const all = new Set(files);
   for (const file of all) {
+    // The core's own later import is the page-Clerk fallback, which a page with a provider never fetches.
+    if (/[\\/]core-[^\\/]*\.js$/.test(file)) continue;
     for (const [, spec] of readFileSync(file, 'utf8').matchAll(/import\(\s*[`"'](\.\/[^`"']+)[`"']\s*\)/g)) closure(join(dirname(file), spec), all);
   }
   return all;

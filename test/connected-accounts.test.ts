@@ -242,6 +242,18 @@ describe('<connected-accounts>', () => {
     expect(m.statuses()).to.deep.equal(['ready', 'removing', 'reverifying', 'removing', 'ready']);
   });
 
+  it('reverification Clerk no longer needs (confirmed meanwhile, in another tab) retries the action at once, with no step shown', async () => {
+    const m = await setup(scenarios.accountsReverification);
+    // The session is confirmed elsewhere while the element asks Clerk how to confirm it.
+    m.el.addEventListener('needs-reverification', () => (m.fake.reverified = true));
+    await confirmRemove(m);
+    await until(() => m.events.of('account-removed').length === 1, 'removed without a step');
+    expect(m.root.querySelector('#reverify-input')).to.equal(null);
+    expect(m.fake.callsTo('session.startVerification')).to.have.length(1);
+    expect(m.fake.callsTo('externalAccount.destroy')).to.have.length(2);
+    expect(m.statuses()).to.deep.equal(['ready', 'removing', 'reverifying', 'removing', 'ready']);
+  });
+
   it('reverification cancelled leaves the list as it was, with a message', async () => {
     const m = await setup(scenarios.accountsReverification);
     await confirmRemove(m);

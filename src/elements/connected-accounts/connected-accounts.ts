@@ -304,6 +304,8 @@ export class ConnectedAccountsElement extends ClerkFlowElement<ConnectedAccounts
     if (!own) return;
     try {
       const factor = await withTimeout(startReverification(this.ctx.session!, level), this.ctx.timeout, 'Clerk');
+      // Already verified (in another tab, say): the action is tried again at once, nothing to type.
+      if (factor === 'verified') return settle(true);
       if (this.reverification?.retry === retry) this.reverification = { ...this.reverification, factor };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#reverify-input')?.focus();

@@ -37,10 +37,13 @@ export function chooseFactor(verification: SessionVerificationResource): Reverif
   return undefined;
 }
 
-/** Starts the session's verification and, for a code factor, sends the code. */
-export async function startReverification(session: SignedInSessionResource, level: SessionVerificationLevel): Promise<ReverificationFactor> {
+/**
+ * Starts the session's verification and, for a code factor, sends the code; `verified` when Clerk already
+ * counts the session as recently verified (confirmed meanwhile, in another tab): nothing to ask then.
+ */
+export async function startReverification(session: SignedInSessionResource, level: SessionVerificationLevel): Promise<ReverificationFactor | 'verified'> {
   const verification = await session.startVerification({ level });
-  if (verification.status === 'complete') return { strategy: 'password' };
+  if (verification.status === 'complete') return 'verified';
   const factor = chooseFactor(verification);
   if (!factor) {
     throw elementError('reverification_unsupported', UNSUPPORTED);

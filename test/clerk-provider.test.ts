@@ -333,6 +333,15 @@ describe('<clerk-provider>', () => {
     }
   });
 
+  it('a localization set while Clerk still loads reaches the elements inside at once', async () => {
+    const fake = new FakeClerk({ loadDelay: Infinity });
+    const el = await fixture<ProviderEl>(staticHtml`<${providerTag} .clerk=${asClerk(fake)}><${consumerTag}></${consumerTag}></${providerTag}>`);
+    const consumer = el.querySelector(CONSUMER) as ConsumerEl;
+    el.localization = { socialButtonsBlockButton: 'Weiter mit {{provider|titleize}}' };
+    await until(() => consumer.value.localization.socialButtonsBlockButton === 'Weiter mit {{provider|titleize}}', 'the locale while loading');
+    expect([el.status, consumer.value.status]).to.deep.equal(['loading', 'loading']);
+  });
+
   it('gives consumers the instance, providers, URLs and the page localization, and updates them on every Clerk change', async () => {
     const fake = new FakeClerk({ providers: ['oauth_google', { strategy: 'oauth_custom_acme', name: '', logoUrl: '/acme.svg' }] });
     const el = await fixture<ProviderEl>(staticHtml`<${providerTag}

@@ -133,7 +133,9 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.#runtime?.updated(changed);
+    if (this.#runtime) this.#runtime.updated(changed);
+    // Settings given before the runtime is here (a locale set right after insertion) reach the elements at once.
+    else if (this.isConnected && !this.#runtimeFailed) this.#provider.setValue(loadingValue(this.#config()));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

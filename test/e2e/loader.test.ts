@@ -79,6 +79,23 @@ describe('loader end to end', () => {
     await page.waitForURL((u) => u.pathname === '/oauth/authorize');
   });
 
+  it('a click before the start chunk has arrived: the button is busy at once, and the flow goes on when it comes', async () => {
+    const page = await e2e.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/elements\/start-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await e2e.goto(page, '/sign-in/loader');
+    const google = page.getByRole('button', { name: 'Continue with Google' });
+    await google.click();
+    await page.waitForFunction(() => document.querySelector('oauth-buttons')?.shadowRoot?.querySelector('button[data-strategy=oauth_google]')?.getAttribute('aria-busy') === 'true');
+    assert.equal(await page.locator('oauth-buttons').getAttribute('status'), 'loading');
+    release();
+    await page.waitForURL((u) => u.pathname === '/oauth/authorize');
+  });
+
   it('a tag added later, inside a shadow root handed to observe(), is defined on first sight', async () => {
     const page = await e2e.newPage();
     const scripts = recordScripts(page);

@@ -218,6 +218,8 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
     // Here already (asked for when Clerk became ready): the click goes on in the same task.
     let start = startModule.loaded;
     if (!start) {
+      // Its chunk is still on the way: the clicked button shows it is busy meanwhile.
+      this.#sync();
       try {
         start = await startModule();
       } catch (cause) {

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyCssTemplates } from './src/ssr/minify-css.js';
+import { laterChunks, staticClosure } from './bin/chunk-graph.mjs';
 
 const LOCALES = ['fr-FR', 'de-DE', 'ja-JP', 'ar-SA', 'es-ES', 'pt-BR', 'zh-CN'];
 
@@ -54,36 +53,10 @@ const ELEMENTS_OUTPUT = {
  * imports after (`later()`), so the loader fetches a tag's whole code at once, not one import after another.
  */
 function elementChunkMap(dir = process.env.CLERK_ELEMENTS_DIR ?? 'dist/browser/elements'): Record<string, { now: string[]; later: string[] }> {
-  const specs = (file: string, dynamic: boolean) => {
-    if (!existsSync(join(dir, file))) return [];
-    const code = readFileSync(join(dir, file), 'utf8');
-    const pattern = dynamic ? /import\(\s*[`"']\.\/([^`"']+)[`"']\s*\)/g : /(?:import|export)\s*(?:[^'"`;(]*?from\s*)?["']\.\/([^"']+)["']/g;
-    return [...code.matchAll(pattern)].map(([, spec]) => spec!);
-  };
-  const closure = (file: string, seen: Set<string>) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const spec of specs(file, false)) closure(spec, seen);
-  };
   return Object.fromEntries(
     Object.keys(ELEMENT_ENTRIES).map((name) => {
-      const now = new Set<string>();
-      closure(`${name}.js`, now);
-      const later = new Set<string>();
-      for (let grew = true; grew; ) {
-        grew = false;
-        for (const file of [...now, ...later]) {
-          // The core's own later import is the page-Clerk fallback: fetched only by a page without a provider.
-          if (file.startsWith('core-')) continue;
-          for (const spec of specs(file, true)) {
-            if (now.has(spec) || later.has(spec)) continue;
-            const found = new Set<string>();
-            closure(spec, found);
-            for (const f of found) if (!now.has(f)) later.add(f);
-            grew = true;
-          }
-        }
-      }
+      const now = staticClosure(dir, `${name}.js`);
+      const later = laterChunks(dir, now);
       now.delete(`${name}.js`);
       return [name, { now: [...now], later: [...later] }];
     }),

@@ -1,9 +1,9 @@
 // Build-time helpers for the fastest page setup (see README "Size and speed"), over the installed dist/ folder:
 // the <link rel="modulepreload"> tags for the loader and the chunks of the tags a page uses (with every shared
 // chunk they import), so the browser fetches all of them with the HTML instead of one import after another.
-import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staticClosure } from './chunk-graph.mjs';
 
 export { clerkPreloadHint, clerkJsUrlFor } from '../dist/script-url.js';
 
@@ -11,15 +11,7 @@ const BROWSER = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', '
 export const ELEMENT_TAGS = ['clerk-provider', 'oauth-buttons', 'sso-callback', 'continue-signup', 'connected-accounts'];
 
 /** A browser chunk and every chunk it imports statically (paths relative to dist/browser), in load order. */
-export function chunkClosure(file, seen = new Set()) {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(join(BROWSER, file), 'utf8');
-  for (const [, spec] of code.matchAll(/(?:import|export)\s*(?:[^'"`;]*?from\s*)?["'](\.\/[^"']+)["']/g)) {
-    chunkClosure(relative(BROWSER, join(BROWSER, dirname(file), spec)), seen);
-  }
-  return seen;
-}
+export const chunkClosure = (file, seen = new Set()) => staticClosure(BROWSER, file, seen);
 
 /**
  * `<link rel="modulepreload">` for `loader.js` and the chunks of `tags`; `base` is the URL dist/browser is

@@ -51,7 +51,7 @@ check('npm pack contents', () => {
   };
   walk(pkg.exports);
   for (const field of ['main', 'module', 'types', 'unpkg', 'jsdelivr', 'customElements', 'web-types', 'bin']) walk(pkg[field]);
-  // Folders package.json's `files` lists on purpose (bin/: the preload-hint CLI and the module it imports).
+  // Folders package.json's `files` lists on purpose (bin/: the preload-hint CLI and the modules it imports).
   const folders = (pkg.files ?? []).filter((entry) => entry !== 'dist' && !entry.includes('.'));
   const missing = [...referenced].filter((file) => !file.includes('*') && !files.includes(file));
   if (missing.length) throw new Error(`package.json names files the package lacks:\n  ${missing.join('\n  ')}`);

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chunkClosure } from '../bin/hints.mjs';
+import { laterChunks, staticClosure } from '../bin/chunk-graph.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BROWSER = join(ROOT, 'dist', 'browser');
@@ -19,20 +19,12 @@ export const TAGS = ['clerk-provider', 'oauth-buttons', 'sso-callback', 'continu
 const gzip = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 const closure = (file, seen = new Set()) => {
-  for (const chunk of chunkClosure(relative(BROWSER, file))) seen.add(join(BROWSER, chunk));
+  for (const chunk of staticClosure(BROWSER, relative(BROWSER, file))) seen.add(join(BROWSER, chunk));
   return seen;
 };
 
-/** `files` and every chunk they import later (`import('./x.js')`), with those chunks' own imports. */
-const withLater = (files) => {
-  const all = new Set(files);
-  for (const file of all) {
-    // The core's own later import is the page-Clerk fallback, which a page with a provider never fetches.
-    if (/[\\/]core-[^\\/]*\.js$/.test(file)) continue;
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/import\(\s*[`"'](\.\/[^`"']+)[`"']\s*\)/g)) closure(join(dirname(file), spec), all);
-  }
-  return all;
-};
+/** `files` and every chunk they import later (`later()`), with those chunks' own imports. */
+const withLater = (files) => new Set([...files, ...[...laterChunks(BROWSER, [...files].map((file) => relative(BROWSER, file)))].map((chunk) => join(BROWSER, chunk))]);
 
 const sum = (files) => [...files].reduce((total, file) => total + gzip(file), 0);
 

@@ -1,8 +1,7 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { clerkContext, loadingValue, type ClerkContextValue } from './context.js';
-import { chunkError, later } from './later.js';
-import { reloadPage } from './page-load.js';
+import { chunkFailure, later } from './later.js';
 import type { PageClerkContext } from './page-clerk.js';
 
 /** Only pages whose elements have no provider download the page-Clerk fallback. */
@@ -94,8 +93,7 @@ export class ClerkController implements ReactiveController {
       (cause: unknown) => {
         if (!this.#fallbackWanted) return;
         this.#fallbackWanted = false;
-        // The browser will not fetch a chunk whose import failed again: Try again loads the page again.
-        this.#failed = { ...LOADING, status: 'error', error: chunkError(cause), retry: reloadPage };
+        this.#failed = { ...LOADING, status: 'error', ...chunkFailure(cause) };
         this.#changed();
       },
     );

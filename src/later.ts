@@ -1,4 +1,5 @@
 import type { ElementError } from './errors.js';
+import { reloadPage } from './page-load.js';
 
 /** A module imported on first use: `get()` imports it once (a failed import may be asked for again). */
 export interface Later<M> {
@@ -27,12 +28,15 @@ export function later<M>(load: () => Promise<M>): Later<M> {
 }
 
 /**
- * What a deferred chunk that could not be fetched shows: Clerk's script-load message (the visitor's way out
- * is the same: check the connection, Try again), the detail for the developer. Browsers do not fetch a
- * module again once its import failed, so its Try again is `reloadPage()`.
+ * What a deferred chunk that could not be fetched shows, and its way out: Clerk's script-load message (the
+ * visitor's way out is the same: check the connection, Try again), the detail for the developer. Browsers do
+ * not fetch a module again once its import failed, so Try again loads the page again.
  */
-export const chunkError = (cause: unknown): ElementError => ({
-  code: 'script_load_failed',
-  message: `Part of clerk-oauth-elements could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
-  cause,
+export const chunkFailure = (cause: unknown): { error: ElementError; retry: () => void } => ({
+  error: {
+    code: 'script_load_failed',
+    message: `Part of clerk-oauth-elements could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
+    cause,
+  },
+  retry: reloadPage,
 });

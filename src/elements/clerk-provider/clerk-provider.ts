@@ -14,10 +14,9 @@ import {
   type ProviderStatus,
 } from '../../context.js';
 import type { ElementError } from '../../errors.js';
-import { chunkError, later } from '../../later.js';
+import { chunkFailure, later } from '../../later.js';
 import type { Localization } from '../../localization.js';
 import { parseOrigins } from '../../origins.js';
-import { reloadPage } from '../../page-load.js';
 import { hostStyles } from '../../styles.js';
 import { styles } from './clerk-provider.styles.js';
 import type { ProviderRuntime } from './provider-runtime.js';
@@ -100,7 +99,8 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
 
   readonly #provider = new CountingProvider(this, { context: clerkContext });
   #runtime?: ProviderRuntime;
-  #runtimeFailed = false;
+  /** Why the runtime chunk could not be fetched, with its way out. */
+  #runtimeFailure?: ReturnType<typeof chunkFailure>;
 
   /** The Clerk instance once ready. */
   get instance(): ClerkInstance | undefined {
@@ -116,8 +116,7 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
   /** Loads Clerk again after an error. */
   retry(): void {
     if (this.#runtime) void this.#runtime.start(true);
-    // The browser will not fetch a chunk whose import failed again: only a new page load brings it.
-    else if (this.#runtimeFailed) reloadPage();
+    else this.#runtimeFailure?.retry();
   }
 
   override connectedCallback(): void {
@@ -135,7 +134,7 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
   protected override updated(changed: PropertyValues<this>): void {
     if (this.#runtime) this.#runtime.updated(changed);
     // Settings given before the runtime is here (a locale set right after insertion) reach the elements at once.
-    else if (this.isConnected && !this.#runtimeFailed) this.#provider.setValue(loadingValue(this.#config()));
+    else if (this.isConnected && !this.#runtimeFailure) this.#provider.setValue(loadingValue(this.#config()));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -161,7 +160,6 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
         this.#runtime = new ProviderRuntime({
           element: this,
           config: () => this.#config(),
-          urls: () => this.#urls(),
           setStatus: (status, error) => this.#setState(status, error),
           publish: (value) => this.#provider.setValue(value),
         });
@@ -169,8 +167,8 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
       },
       (cause: unknown) => {
         if (!this.isConnected || this.#runtime) return;
-        this.#runtimeFailed = true;
-        const error = chunkError(cause);
+        this.#runtimeFailure = chunkFailure(cause);
+        const { error } = this.#runtimeFailure;
         this.#setState('error', error);
         this.#provider.setValue({ ...loadingValue(this.#config()), status: 'error', error });
       },

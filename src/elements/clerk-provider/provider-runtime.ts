@@ -1,6 +1,6 @@
 import type { ClerkOptions } from '@clerk/shared/types';
 import type { PropertyValues } from 'lit';
-import type { ClerkContextValue, ClerkInstance, ClerkUrls, ProviderStatus } from '../../context.js';
+import type { ClerkContextValue, ClerkInstance, ProviderStatus } from '../../context.js';
 import { loadClerkScript, pageClerk, parsePublishableKey } from '../../clerk-loader.js';
 import { ensureReachable, loadClerkInstance } from './clerk-load.js';
 import { ClerkStore, type StoreConfig } from '../../clerk-store.js';
@@ -14,7 +14,6 @@ import type { ClerkProviderElement } from './clerk-provider.js';
 export interface ProviderPort {
   readonly element: ClerkProviderElement;
   config(): StoreConfig;
-  urls(): ClerkUrls;
   setStatus(status: ProviderStatus, error?: ElementError): void;
   publish(value: ClerkContextValue): void;
 }
@@ -75,7 +74,7 @@ export class ProviderRuntime {
 
   #loadOptions(): ClerkOptions {
     const el = this.#port.element;
-    const urls = this.#port.urls();
+    const { urls } = this.#port.config();
     // clerk-js's own navigations, announced and cancelable like every element's; a target the page does not
     // allow is refused rather than followed.
     const router = (replace: boolean) => async (to: string) => {

@@ -7,8 +7,7 @@ import { CaptchaController } from '../../captcha.js';
 import type { ClerkContextValue } from '../../context.js';
 import type { ElementError } from '../../errors.js';
 import type { OAuthMode } from '../../events.js';
-import { chunkError, later } from '../../later.js';
-import { reloadPage } from '../../page-load.js';
+import { chunkFailure, later } from '../../later.js';
 import { hostStyles } from '../../styles.js';
 import { providerIconStyles, renderProviderIcon } from '../../provider-icon.js';
 import type { SocialProvider } from '../../providers.js';
@@ -223,9 +222,10 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
       try {
         start = await startModule();
       } catch (cause) {
-        // The browser will not fetch it again: the way out is loading the page again.
-        this.#reset(chunkError(cause));
-        this.#clickRetry = reloadPage;
+        // Clicking again cannot help: the way out is the failure's own.
+        const failure = chunkFailure(cause);
+        this.#reset(failure.error);
+        this.#clickRetry = failure.retry;
         return;
       }
     }

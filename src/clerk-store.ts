@@ -1,5 +1,5 @@
 import { loadingValue, type ClerkContextValue, type ClerkInstance, type ContextConfig, type ProviderStatus } from './context.js';
-import { parseOrigins } from './navigation.js';
+import { parseOrigins } from './origins.js';
 import type { ElementError } from './errors.js';
 import type { EnvironmentLike } from './instance.js';
 import { instanceSettingsOf } from './instance-settings.js';

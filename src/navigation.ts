@@ -1,9 +1,7 @@
 import { elementError, type ElementError } from './errors.js';
 import type { ClerkContextValue, NavigateHook } from './context.js';
-import { CONTROL, parseOrigins } from './origins.js';
-import { loadPage, setPageLoader } from './page-load.js';
-
-export { parseOrigins, setPageLoader };
+import { CONTROL } from './origins.js';
+import { loadPage } from './page-load.js';
 
 /**
  * Every way an element leaves the page, and the one rule for which targets are trusted. The only module

@@ -1,6 +1,4 @@
 import { timeoutOf } from './context.js';
-
-export { timeoutOf };
 import { elementError, type ElementError } from './errors.js';
 
 /** The code of every wait that ran out of time; its message for people is `oauthElements.errors.timeout`. */

@@ -16,7 +16,7 @@ import { ConnectedAccountsElement } from '../src/elements/connected-accounts/con
 import { OAuthButtonsElement } from '../src/elements/oauth-buttons/oauth-buttons.js';
 import { SsoCallbackElement } from '../src/elements/sso-callback/sso-callback.js';
 import { URL_PARAMS, type UrlParam } from '../src/elements/sso-callback/callback-urls.js';
-import { setPageLoader } from '../src/navigation.js';
+import { setPageLoader } from '../src/page-load.js';
 import { FakeClerk, scenarios, type FakeClerkOptions } from '../src/testing/index.js';
 import { mount, until, type Mounted } from './helpers.js';
 

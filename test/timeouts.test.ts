@@ -9,7 +9,7 @@ import { ConnectedAccountsElement } from '../src/elements/connected-accounts/con
 import { ContinueSignupElement } from '../src/elements/continue-signup/continue-signup.js';
 import { OAuthButtonsElement } from '../src/elements/oauth-buttons/oauth-buttons.js';
 import { SsoCallbackElement } from '../src/elements/sso-callback/sso-callback.js';
-import { setPageLoader } from '../src/navigation.js';
+import { setPageLoader } from '../src/page-load.js';
 import { FakeClerk, scenarios } from '../src/testing/index.js';
 import { mount, until, type Mounted } from './helpers.js';
 

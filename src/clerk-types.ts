@@ -16,12 +16,18 @@ import type {
  */
 export interface ClerkInstance {
   readonly loaded: boolean;
-  readonly status?: 'degraded' | 'error' | 'loading' | 'ready';
+  readonly status?: ClerkStatus;
   readonly client: ClientResource | undefined;
   readonly session: SignedInSessionResource | null | undefined;
   readonly user: UserResource | null | undefined;
   load(options?: ClerkLoadOptions): Promise<void>;
   addListener(callback: (emission: ClerkResources) => void, options?: { skipInitialEmit?: boolean }): () => void;
+  /**
+   * clerk-js's status events (`ready` once `load()` is done): the only signal of a load the page started itself
+   * (listeners hear of the client while `loaded` is still false). Optional: older clerk-js lacks it.
+   */
+  on?(event: 'status', handler: (status: ClerkStatus) => void, options?: { notify?: boolean }): void;
+  off?(event: 'status', handler: (status: ClerkStatus) => void): void;
   setActive(params: ClerkSetActiveParams): Promise<void>;
   buildTasksUrl(): string;
   handleRedirectCallback(
@@ -29,6 +35,9 @@ export interface ClerkInstance {
     customNavigate?: (to: string) => Promise<unknown>,
   ): Promise<unknown>;
 }
+
+/** clerk-js's own status: `loaded` is true once it is `ready` or `degraded`. */
+export type ClerkStatus = 'degraded' | 'error' | 'loading' | 'ready';
 
 /** What `<clerk-provider>` passes to `clerk.load()`: Clerk's `ClerkOptions`, of which it sets URLs and the router. */
 export interface ClerkLoadOptions {

@@ -1,3 +1,4 @@
+import type { ClerkStatus } from './clerk-types.js';
 import type { ClerkContextValue } from './context.js';
 import { pageClerk } from './clerk-loader.js';
 import { ClerkStore } from './clerk-store.js';
@@ -46,10 +47,20 @@ export class PageClerkContext {
         store.attach(current);
       }
     };
+    // The page's `load()` failed: said, not waited for (Try again looks at `window.Clerk` once more).
+    const failed = () => {
+      if (!this.#stopped) store.setError(elementError('clerk_load_failed', 'Clerk could not start on this page: its load() failed.'));
+    };
     const cleanups: Array<() => void> = [];
     if (clerk) {
-      // clerk-js reports load progress through its listeners; the page's own `Clerk.load()` triggers them.
-      cleanups.push(clerk.addListener(check));
+      // The page's own `Clerk.load()` ends with a `ready` (or `degraded`) status event; its listeners hear of the
+      // client earlier, while `loaded` is still false. clerk-js without status events: listeners only.
+      const { on, off } = clerk;
+      if (on && off) {
+        const onStatus = (status: ClerkStatus) => (status === 'error' ? failed() : check());
+        on.call(clerk, 'status', onStatus);
+        cleanups.push(() => off.call(clerk, 'status', onStatus));
+      } else cleanups.push(clerk.addListener(check));
     }
     // A page's Clerk script may arrive after us: script `load` events reach a capturing window listener.
     const onLoad = () => {

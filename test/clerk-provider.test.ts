@@ -427,6 +427,18 @@ describe('an element without a provider', () => {
     expect(fake.listenerCount).to.equal(0);
   });
 
+  it("says so when the page's own load() fails, instead of loading forever", async () => {
+    const fake = new FakeClerk({ loadError: new Error('boom') });
+    (window as unknown as { Clerk: unknown }).Clerk = fake;
+    const consumer = await fixture<ConsumerEl>(staticHtml`<${consumerTag}></${consumerTag}>`);
+    expect(consumer.status).to.equal('loading');
+    await fake.load().catch(() => {});
+    await until(() => consumer.status === 'error', 'error');
+    expect(consumer.value.error?.code).to.equal('clerk_load_failed');
+    consumer.remove();
+    expect(fake.listenerCount).to.equal(0);
+  });
+
   it('says so when the page has no Clerk at all, instead of loading forever', async () => {
     const consumer = await fixture<ConsumerEl>(html`<div></div>`).then(async (div) => {
       div.append(document.createElement(CONSUMER));

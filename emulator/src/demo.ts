@@ -114,7 +114,7 @@ export function mountDemo(table: RouteTable, o: DemoOptions, backend: DemoBacken
     if (!(await sendFile(res, browserDir, 'loader.js', { 'cache-control': 'no-cache' }))) return false;
   });
   table.on('GET', '/elements/:file', async ({ res, params }) => {
-    if (!/^[a-z0-9-]+\.js(\.map)?$/i.test(params.file ?? '')) return false;
+    if (!/^[\w-]+\.js(\.map)?$/.test(params.file ?? '')) return false;
     if (!(await sendFile(res, `${browserDir}/elements`, params.file!, { 'cache-control': 'no-cache' }))) return false;
   });
   // The sign-in page with <oauth-buttons> rendered on the server (declarative shadow DOM), per request.

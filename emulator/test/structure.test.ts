@@ -1,12 +1,13 @@
 import { describe, it, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMULATOR_DIR } from '../src/paths';
 import { compilePattern, RouteTable } from '../src/router';
 import { VERIFICATION_LIFETIME_MS } from '../src/durations';
 import { failedVerification, pendingOAuth, verification } from '../src/verification';
-import type { RunningEmulator } from '../src/index';
+import { startEmulator, type RunningEmulator } from '../src/index';
 import { FapiClient, TEST_SETTINGS, withEmu } from './helpers';
 
 const SRC = join(EMULATOR_DIR, 'src');
@@ -115,6 +116,26 @@ describe('server: one route table for every part', () => {
       '/api/provider-profile GET /api/provider-profile',
       '/nope -',
     ]);
+  });
+
+  it("serves every chunk name the build can write (hashes are base64url: '_' and '-'), and nothing outside the folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emu-chunks-'));
+    mkdirSync(join(dir, 'elements'));
+    writeFileSync(join(dir, 'clerk-oauth-elements.js'), '');
+    writeFileSync(join(dir, 'loader.js'), 'export {};');
+    for (const name of ['shared-D7tiFE_D.js', 'core-a-b_C.js', 'oauth-buttons.js']) writeFileSync(join(dir, 'elements', name), 'export {};');
+    const chunks = await startEmulator({ demo: { elementsPath: join(dir, 'clerk-oauth-elements.js') } });
+    try {
+      for (const name of ['shared-D7tiFE_D.js', 'core-a-b_C.js', 'oauth-buttons.js']) {
+        assert.equal((await fetch(`${chunks.url}/elements/${name}`)).status, 200, name);
+      }
+      for (const path of ['/elements/..%2Floader.js', '/elements/missing-x_y.js', '/elements/a.txt']) {
+        assert.equal((await fetch(`${chunks.url}${path}`)).status, 404, path);
+      }
+    } finally {
+      await chunks.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a malformed Cookie header gets a normal answer, not a 500', async () => {

@@ -171,12 +171,30 @@ export class FakeClerk {
     this.options = options;
     await delay(this.config.loadDelay ?? 0);
     if (this.config.loadError !== undefined) {
-      this.status = 'error';
+      this.#setStatus('error');
       throw this.config.loadError;
     }
-    this.loaded = true;
-    this.status = 'ready';
+    // As clerk-js does: listeners hear of the client while loading; the end is a `ready` status event.
     this.emit();
+    this.loaded = true;
+    this.#setStatus('ready');
+  }
+
+  #statusHandlers = new Set<(status: FakeClerk['status']) => void>();
+  #setStatus(status: FakeClerk['status']): void {
+    this.status = status;
+    this.#statusHandlers.forEach((handler) => handler(status));
+  }
+
+  /** clerk-js's `on('status', handler, { notify })`; the only event the elements use. */
+  on(event: 'status', handler: (status: FakeClerk['status']) => void, options?: { notify?: boolean }): void {
+    if (event !== 'status') return;
+    this.#statusHandlers.add(handler);
+    if (options?.notify && this.status !== 'loading') handler(this.status);
+  }
+
+  off(event: 'status', handler: (status: FakeClerk['status']) => void): void {
+    if (event === 'status') this.#statusHandlers.delete(handler);
   }
 
   addListener(listener: Listener, options?: { skipInitialEmit?: boolean }): () => void {
@@ -187,7 +205,7 @@ export class FakeClerk {
 
   /** Number of listeners currently subscribed (to test cleanup). */
   get listenerCount(): number {
-    return this.#listeners.size;
+    return this.#listeners.size + this.#statusHandlers.size;
   }
 
   emit(): void {

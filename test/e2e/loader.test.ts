@@ -64,6 +64,27 @@ describe('loader end to end', () => {
     assert.ok(scripts.some((p) => /\/elements\/start-[^/]*\.js$/.test(p)), 'the start chunk was fetched once Clerk was ready');
   });
 
+  it("elements without a provider use the page's own clerk-js, loaded by the page after its load event", async () => {
+    const page = await e2e.newPage();
+    // The page's own Clerk: the script tag and `Clerk.load()` of Clerk's custom-flow guide, run late on purpose
+    // (clerk-js tells its listeners of the client before `loaded` turns true; only its status event says "ready").
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Own clerk-js</title><link rel="icon" href="data:,">
+<script async crossorigin="anonymous" src="/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js" data-clerk-publishable-key="pk_test_Y2xlcmsuZW11LnRlc3Qk" data-clerk-proxy-url="/__clerk"></script>
+<script type="module" src="/loader.js"></script>
+<script type="module">
+  window.addEventListener('load', () => setTimeout(() => window.Clerk.load(), 100), { once: true });
+</script></head>
+<body><main><h1>Sign in</h1><oauth-buttons redirect-url="/sign-in/sso-callback"></oauth-buttons></main></body></html>`;
+    await page.route('**/own-clerk-js', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await e2e.goto(page, '/own-clerk-js', { waitForReady: false });
+    await page.getByRole('button', { name: 'Continue with Google' }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('oauth-buttons').getAttribute('status'), 'ready');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('script[src*="clerk.browser.js"]').length), 1, 'no second clerk-js');
+    await page.getByRole('button', { name: 'Continue with Google' }).click();
+    await page.waitForURL((u) => u.pathname === '/oauth/authorize');
+    assert.deepEqual(e2e.errors(page), []);
+  });
+
   it('a start chunk that cannot be fetched: the click says so, announced, with Try again (a page load), and the buttons stay', async () => {
     const page = await e2e.newPage();
     await page.route(/\/elements\/start-[^/]*\.js$/, (route) => route.abort('connectionfailed'));

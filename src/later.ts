@@ -1,4 +1,5 @@
 import type { ElementError } from './errors.js';
+import type * as Events from './events.js';
 import { reloadPage } from './page-load.js';
 
 /** A module imported on first use: `get()` imports it once (a failed import may be asked for again). */
@@ -40,3 +41,17 @@ export const chunkFailure = (cause: unknown): { error: ElementError; retry: () =
   },
   retry: reloadPage,
 });
+
+/** The event classes, in the shared chunk: a later chunk that failed does not take them with it. */
+const eventClasses = later(() => import('./events.js'));
+
+/**
+ * Fires an element's error event (`clerk-error`, `oauth-error`) for a chunk that could not be fetched, once
+ * the event classes are here. When their chunk cannot be fetched either, the error block alone says it.
+ */
+export function announceFailure(host: EventTarget, event: (events: typeof Events) => Event): void {
+  eventClasses().then(
+    (events) => host.dispatchEvent(event(events)),
+    () => {},
+  );
+}

@@ -18,6 +18,19 @@ function recordScripts(page: Page): string[] {
   return paths;
 }
 
+/** Records every `clerk-error` and `oauth-error` of the page as "type code strategy" in `window.errorEvents`. */
+const recordErrorEvents = (page: Page) =>
+  page.addInitScript(() => {
+    const w = window as unknown as { errorEvents: string[] };
+    w.errorEvents = [];
+    for (const type of ['clerk-error', 'oauth-error']) {
+      document.addEventListener(type, (event) => {
+        const { code, strategy } = event as Event & { code: string; strategy?: string };
+        w.errorEvents.push([type, code, strategy].filter(Boolean).join(' '));
+      });
+    }
+  });
+
 /** The Google button in <oauth-buttons>'s shadow root: text, box, and whether it is still the node marked earlier. */
 const googleButton = (page: Page) =>
   page.evaluate(() => {
@@ -53,8 +66,11 @@ describe('loader end to end', () => {
     // The loader's preload and the provider's import both fail; the chunk arrives only when asked for again.
     let asked = 0;
     await page.route(/\/elements\/provider-runtime-[^/]*\.js$/, (route) => (asked++ < 2 ? route.abort('connectionfailed') : route.continue()));
+    await recordErrorEvents(page);
     await e2e.goto(page, '/sign-in/loader', { waitForReady: false });
     await page.waitForSelector('clerk-provider[status="error"]', { state: 'attached' });
+    // Announced like any load failure, although the chunk that failed is not where the event classes live.
+    await page.waitForFunction(() => (window as unknown as { errorEvents: string[] }).errorEvents.includes('clerk-error script_load_failed'));
     // The buttons rendered without the chunk that loads Clerk: they show its error themselves.
     assert.match((await page.locator('oauth-buttons [part="error"]').textContent()) ?? '', /Clerk could not be loaded. Check your connection/);
     await page.getByRole('button', { name: 'Try again' }).click();
@@ -88,10 +104,12 @@ describe('loader end to end', () => {
   it('a start chunk that cannot be fetched: the click says so, announced, with Try again (a page load), and the buttons stay', async () => {
     const page = await e2e.newPage();
     await page.route(/\/elements\/start-[^/]*\.js$/, (route) => route.abort('connectionfailed'));
+    await recordErrorEvents(page);
     await e2e.goto(page, '/sign-in/loader');
     await page.getByRole('button', { name: 'Continue with Google' }).click();
     const alert = page.locator('oauth-buttons [part="error"][role="alert"]');
     await alert.getByText(/Clerk could not be loaded. Check your connection/).waitFor();
+    await page.waitForFunction(() => (window as unknown as { errorEvents: string[] }).errorEvents.includes('oauth-error script_load_failed oauth_google'));
     assert.equal(await page.locator('oauth-buttons').getAttribute('status'), 'ready');
     await page.unroute(/\/elements\/start-[^/]*\.js$/);
     await alert.getByRole('button', { name: 'Try again' }).click();

@@ -14,7 +14,7 @@ import {
   type ProviderStatus,
 } from '../../context.js';
 import type { ElementError } from '../../errors.js';
-import { chunkFailure, later } from '../../later.js';
+import { announceFailure, chunkFailure, later } from '../../later.js';
 import type { Localization } from '../../localization.js';
 import { parseOrigins } from '../../origins.js';
 import { hostStyles } from '../../styles.js';
@@ -171,6 +171,7 @@ export class ClerkProviderElement extends ClerkElement<ProviderStatus> {
         const { error } = this.#runtimeFailure;
         this.#setState('error', error);
         this.#provider.setValue({ ...loadingValue(this.#config()), status: 'error', error });
+        announceFailure(this, ({ ClerkErrorEvent }) => new ClerkErrorEvent(error));
       },
     );
   }

@@ -7,7 +7,7 @@ import { CaptchaController } from '../../captcha.js';
 import type { ClerkContextValue } from '../../context.js';
 import type { ElementError } from '../../errors.js';
 import type { OAuthMode } from '../../events.js';
-import { chunkFailure, later } from '../../later.js';
+import { announceFailure, chunkFailure, later } from '../../later.js';
 import { hostStyles } from '../../styles.js';
 import { providerIconStyles, renderProviderIcon } from '../../provider-icon.js';
 import type { SocialProvider } from '../../providers.js';
@@ -226,6 +226,7 @@ export class OAuthButtonsElement extends ClerkFlowElement<OAuthButtonsStatus> {
         const failure = chunkFailure(cause);
         this.#reset(failure.error);
         this.#clickRetry = failure.retry;
+        announceFailure(this, ({ OAuthErrorEvent }) => new OAuthErrorEvent(strategy, failure.error));
         return;
       }
     }

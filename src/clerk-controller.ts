@@ -21,6 +21,19 @@ function ensureContextRoot() {
   holder[ROOT_KEY].attach(document.documentElement);
 }
 
+/**
+ * The root keeps each unanswered request (two weak references) until a provider appears: a page that mounts
+ * and removes elements without a provider would pile them up. When one leaves, the root is told a provider
+ * came, so it drops the requests of elements gone and asks the connected ones again (still unanswered, they
+ * queue again). Nothing answers them: no provider of ours listens at the document element.
+ */
+function forgetLeftRequests() {
+  if (isServer) return;
+  const root = document.documentElement;
+  // The protocol's `context-provider` event (@lit/context does not export its class): the root reads `context`.
+  root.dispatchEvent(Object.assign(new Event('context-provider'), { context: clerkContext, contextTarget: root }));
+}
+
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
@@ -71,8 +84,10 @@ export class ClerkController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    const unanswered = !this.#provided;
     this.#stopFallback();
     this.#provided = undefined;
+    if (unanswered) forgetLeftRequests();
   }
 
   #changed(): void {

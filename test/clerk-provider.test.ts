@@ -6,7 +6,7 @@ import { translate } from '../src/localization.js';
 import { OAUTH_BUTTONS_ENGLISH } from '../src/elements/oauth-buttons/strings.js';
 import type { ClerkErrorEvent, ClerkReadyEvent, ClerkRedirectEvent, StatusChangeEvent } from '../src/events.js';
 import { FakeClerk, asClerk } from '../src/testing/index.js';
-import type { ClerkInstance } from '../src/context.js';
+import { clerkContext, type ClerkInstance } from '../src/context.js';
 import { TestConsumerElement, freshTag, keyFor, resetClerkGlobals, until } from './helpers.js';
 
 const PROVIDER = freshTag('test-provider', ClerkProviderElement);
@@ -437,6 +437,33 @@ describe('an element without a provider', () => {
     expect(consumer.value.error?.code).to.equal('clerk_load_failed');
     consumer.remove();
     expect(fake.listenerCount).to.equal(0);
+  });
+
+  it('mounted and removed again and again, leaves no request of an element gone in the context root (no pile-up)', async () => {
+    type Root = { pendingContextRequests: Map<unknown, { requests: Array<{ elementRef: WeakRef<Element> }> }> };
+    const root = (document as unknown as Record<symbol, Root>)[Symbol.for('clerk-oauth-elements/context-root')]!;
+    const requests = () => root.pendingContextRequests.get(clerkContext)?.requests ?? [];
+    // The one that stays sits in a provider not defined yet.
+    const lateTag = `test-late-provider-${Math.random().toString(36).slice(2, 8)}`;
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const late = host.appendChild(document.createElement(lateTag));
+    const stay = late.appendChild(document.createElement(CONSUMER)) as ConsumerEl;
+    await stay.updateComplete;
+    const removed: Element[] = []; // kept alive: only leaving the document may drop them
+    for (let i = 0; i < 50; i++) {
+      const el = host.appendChild(document.createElement(CONSUMER)) as ConsumerEl;
+      await el.updateComplete;
+      el.remove();
+      removed.push(el);
+    }
+    expect(requests().filter(({ elementRef }) => !elementRef.deref()?.isConnected)).to.have.length(0);
+    expect(requests().some(({ elementRef }) => elementRef.deref() === stay), 'the connected one still waits').to.equal(true);
+    // Its provider, defined now, still finds it (the root asks again).
+    const fake = new FakeClerk();
+    await fake.load();
+    (late as unknown as { clerk: ClerkInstance }).clerk = asClerk(fake);
+    customElements.define(lateTag, class extends ClerkProviderElement {});
+    await until(() => stay.status === 'ready' && stay.value.clerk === fake, 'ready from the provider');
   });
 
   it('says so when the page has no Clerk at all, instead of loading forever', async () => {

@@ -10,7 +10,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { EMULATOR_DIR } from '../../emulator/src/paths';
 import { clerkUser, collectErrors, launchChromium, signInThroughFakeProvider, waitForProviderReady } from './harness';
 
-const EXAMPLES = ['react', 'vue', 'svelte'];
+const EXAMPLES = ['react', 'vue', 'svelte', 'angular'];
 const root = new URL('../../', import.meta.url).pathname;
 
 let browser: Browser;

@@ -463,7 +463,7 @@ describe('an element without a provider', () => {
     await fake.load();
     (late as unknown as { clerk: ClerkInstance }).clerk = asClerk(fake);
     customElements.define(lateTag, class extends ClerkProviderElement {});
-    await until(() => stay.status === 'ready' && stay.value.clerk === fake, 'ready from the provider');
+    await until(() => stay.status === 'ready' && stay.value.clerk === asClerk(fake), 'ready from the provider');
   });
 
   it('says so when the page has no Clerk at all, instead of loading forever', async () => {

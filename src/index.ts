@@ -60,5 +60,5 @@ export { validateRedirectUrl, isRoutablePath, trustedSignInUrl, type TrustedTarg
 export { describeProvider, type SocialProvider } from './providers.js';
 export { iconUrlOf } from './provider-icon.js';
 export { defineElement } from './define-element.js';
-export type { ClerkLoadOptions, ClerkResources, ClerkSetActiveParams } from './clerk-types.js';
+export type { ClerkLoadOptions, ClerkResources, ClerkSetActiveParams, ClerkStatus } from './clerk-types.js';
 export type { ClerkOAuthElementsIntrinsicElements } from './jsx.js';

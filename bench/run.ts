@@ -51,6 +51,7 @@ const PAGES = {
   'single-strategies': 'ours: single file, strategies given',
   'single-list': "ours: single file, instance's provider list",
   ssr: 'ours: server-rendered (DSD) + loader + preloads',
+  'page-clerk': "ours without a provider: the page's own clerk-js and Clerk.load(), loader + module preloads, instance's list",
 } as const;
 type PageName = keyof typeof PAGES;
 const NAMES = Object.keys(PAGES) as PageName[];
@@ -156,6 +157,7 @@ const RATIOS: Array<{ key: string; page: PageName; ref: PageName }> = [
   { key: 'ssr/static', page: 'ssr', ref: 'static' },
   { key: 'loader-list/handwritten', page: 'loader-list', ref: 'handwritten' },
   { key: 'single-list/handwritten', page: 'single-list', ref: 'handwritten' },
+  { key: 'page-clerk/handwritten', page: 'page-clerk', ref: 'handwritten' },
   { key: 'loader-strategies/clerk-ui', page: 'loader-strategies', ref: 'clerk-ui' },
   { key: 'loader-list/clerk-ui', page: 'loader-list', ref: 'clerk-ui' },
   { key: 'ssr/clerk-ui', page: 'ssr', ref: 'clerk-ui' },
@@ -213,7 +215,7 @@ try {
   console.log('\n## Frontend API requests per flow (load + click Google until the consent page)\n');
   console.log('| page | requests | calls |\n|---|---:|---|');
   const flows: Record<string, string[]> = {};
-  for (const name of ['handwritten', 'loader-list', 'loader-strategies', 'single-list'] as const) {
+  for (const name of ['handwritten', 'loader-list', 'loader-strategies', 'single-list', 'page-clerk'] as const) {
     const page = await coldPage(false);
     emulator.clearLog();
     await page.goto(`/bench/${name}`);
@@ -226,7 +228,7 @@ try {
     console.log(`| ${name} | ${flows[name].length} | ${flows[name].join(', ')} |`);
     await page.context().close();
   }
-  for (const name of ['loader-list', 'loader-strategies', 'single-list']) {
+  for (const name of ['loader-list', 'loader-strategies', 'single-list', 'page-clerk']) {
     if (flows[name]!.length > flows.handwritten!.length) missed.push(`${name} makes ${flows[name]!.length} FAPI requests, the hand-written page ${flows.handwritten!.length}`);
   }
   results.fapiRequests = flows;

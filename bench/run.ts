@@ -233,7 +233,7 @@ try {
   }
   results.fapiRequests = flows;
 
-  // Leaks: 1,000 mounts and removals per element with a loaded Clerk (page Clerk, no provider: every element
+  // Leaks: 4 x 1,000 mounts and removals per element with a loaded Clerk (page Clerk, no provider: every element
   // then holds its own Clerk listener while connected), forced GC, heap and live listeners.
   console.log('\n## Leaks: each element mounted and removed 1,000 times with a loaded Clerk, four times over\n');
   console.log('| element | heap growth (after GC), first 1,000 (warm-up) | second 1,000 | third | fourth | Clerk listeners left |\n|---|---:|---:|---:|---:|---:|');
@@ -297,7 +297,7 @@ try {
         { tag, times },
       );
     // A leak grows with every thousand; warming up does not. So: one thousand to warm up (compiled code, caches),
-    // then three more, each measured. The first thousand grows the heap by 30 to 160 KB; <oauth-buttons> grows
+    // then three more, each measured. The first thousand grows the heap by 30 to 190 KB; <oauth-buttons> grows
     // for a second thousand too (about 100 KB), then like the others by a few KB, up or down (GC timing).
     const start = await heap();
     let listeners = await cycle(1000);

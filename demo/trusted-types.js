@@ -2,10 +2,13 @@
 // <clerk-provider> adds the clerk-js script through its own policy (`clerk-oauth-elements`), but clerk-js
 // assigns script URLs (its lazy chunks, a blob: worker) without a policy of its own, so the page names the
 // only script URLs it accepts for those: files of
-// this origin or of the Frontend API named by the provider's publishable key, and blob: URLs this
-// document created. No HTML or script text is ever allowed.
+// this origin or of the Frontend API named by the provider's publishable key (or, on a page that loads clerk-js
+// itself, its script tag's), and blob: URLs this document created. No HTML or script text is ever allowed.
 function frontendApiOrigin() {
-  const key = document.querySelector('clerk-provider')?.getAttribute('publishable-key') ?? '';
+  const key =
+    document.querySelector('clerk-provider')?.getAttribute('publishable-key') ??
+    document.querySelector('script[data-clerk-publishable-key]')?.dataset.clerkPublishableKey ??
+    '';
   try {
     const host = atob(key.replace(/^pk_(test|live)_/, '')).replace(/\$$/, '');
     return host.includes('.') ? `https://${host}` : null;

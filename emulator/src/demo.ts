@@ -36,6 +36,7 @@ export const DEMO_ROUTES: Record<string, string> = {
   '/': 'index.html',
   '/sign-in': 'sign-in.html',
   '/sign-in/loader': 'sign-in-loader.html',
+  '/sign-in/own-clerk': 'sign-in-own-clerk.html',
   '/sign-in/sso-callback': 'sso-callback.html',
   '/sign-in/continue': 'continue.html',
   '/sign-up': 'sign-up.html',
@@ -68,13 +69,24 @@ function csp(o: DemoOptions): string {
     .replace("default-src 'self'", "default-src 'self'; frame-src https://challenges.cloudflare.com");
 }
 
-/** Rewrites the provider tag for real Clerk: that key, no proxy. */
-function rewriteProvider(html: string, o: DemoOptions): string {
+/**
+ * Rewrites a page for real Clerk: the provider tag gets that key and no proxy; a page's own clerk-js script tag
+ * (`sign-in-own-clerk.html`) gets that key and the instance's clerk-js, without the proxy.
+ */
+function rewriteForInstance(html: string, o: DemoOptions): string {
   if (!o.publishableKey) return html;
-  return html.replace(/<clerk-provider\b([^>]*)>/g, (_m, attrs: string) => {
-    const kept = attrs.replace(/\s+publishable-key="[^"]*"/, '').replace(/\s+proxy-url="[^"]*"/, '');
-    return `<clerk-provider publishable-key="${o.publishableKey}"${kept}>`;
-  });
+  const key = o.publishableKey;
+  return html
+    .replace(/<clerk-provider\b([^>]*)>/g, (_m, attrs: string) => {
+      const kept = attrs.replace(/\s+publishable-key="[^"]*"/, '').replace(/\s+proxy-url="[^"]*"/, '');
+      return `<clerk-provider publishable-key="${key}"${kept}>`;
+    })
+    .replace(/<script\b([^>]*)\sdata-clerk-publishable-key="[^"]*"([^>]*)>/g, (_m, before: string, after: string) => {
+      const attrs = `${before}${after}`
+        .replace(/\s+data-clerk-proxy-url="[^"]*"/, '')
+        .replace(/\ssrc="\/__clerk(\/npm\/[^"]*)"/, (_s, path: string) => ` src="https://${frontendApiOf(key)}${path}"`);
+      return `<script${attrs} data-clerk-publishable-key="${key}">`;
+    });
 }
 
 /** What the demo's server route needs to reach the Backend API (the emulator's own, or real Clerk's). */
@@ -95,7 +107,7 @@ export function mountDemo(table: RouteTable, o: DemoOptions, backend: DemoBacken
     table.on('GET', path, async ({ res }) => {
       let html: string;
       try {
-        html = rewriteProvider(await readFile(`${dir}/${page}`, 'utf8'), o);
+        html = rewriteForInstance(await readFile(`${dir}/${page}`, 'utf8'), o);
       } catch {
         return false;
       }
@@ -126,7 +138,7 @@ export function mountDemo(table: RouteTable, o: DemoOptions, backend: DemoBacken
       return false;
     }
     const { renderSsrSlots } = await import('./demo-ssr');
-    html = await renderSsrSlots(rewriteProvider(html, o));
+    html = await renderSsrSlots(rewriteForInstance(html, o));
     // The declarative shadow roots carry their styles inline: allowed by hash, nothing else inline is.
     const hashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
     const policy = headers['content-security-policy'].replace("style-src 'self'", `style-src 'self' ${[...new Set(hashes)].join(' ')}`);

@@ -138,6 +138,23 @@ describe('server: one route table for every part', () => {
     }
   });
 
+  it('with a real key, the pages name that instance: the provider tag, and the script tag of the page that loads clerk-js itself', async () => {
+    const publishableKey = `pk_test_${Buffer.from('example.clerk.accounts.dev$').toString('base64')}`;
+    const real = await startEmulator({ demo: { publishableKey } });
+    try {
+      const own = await (await fetch(`${real.url}/sign-in/own-clerk`)).text();
+      const script = /<script\b[^>]*data-clerk-publishable-key[^>]*>/.exec(own)?.[0] ?? '';
+      assert.match(script, /\ssrc="https:\/\/example\.clerk\.accounts\.dev\/npm\/@clerk\/clerk-js@6\/dist\/clerk\.browser\.js"/);
+      assert.ok(script.includes(`data-clerk-publishable-key="${publishableKey}"`), script);
+      assert.ok(!script.includes('proxy') && !own.includes('pk_test_Y2xlcmsuZW11LnRlc3Qk'), script);
+      const signIn = await (await fetch(`${real.url}/sign-in`)).text();
+      const provider = /<clerk-provider\b[^>]*>/.exec(signIn)?.[0] ?? '';
+      assert.ok(provider.includes(`publishable-key="${publishableKey}"`) && !provider.includes('proxy-url'), provider);
+    } finally {
+      await real.close();
+    }
+  });
+
   it('a malformed Cookie header gets a normal answer, not a 500', async () => {
     for (const cookie of ['__client=%E0%A4%A; x', '__client', '=; ;;', `__client="${'%'.repeat(40)}"`]) {
       const get = await fetch(`${emu.url}/__clerk/v1/client`, { headers: { cookie } });

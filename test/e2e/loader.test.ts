@@ -101,6 +101,14 @@ describe('loader end to end', () => {
     assert.deepEqual(e2e.errors(page), []);
   });
 
+  it("the demo's page with its own clerk-js (/sign-in/own-clerk, strict CSP and Trusted Types): buttons, then the provider's page", async () => {
+    const page = await e2e.newPage();
+    await e2e.goto(page, '/sign-in/own-clerk', { waitForReady: false });
+    await page.getByRole('button', { name: 'Continue with Google' }).click();
+    await page.waitForURL((u) => u.pathname === '/oauth/authorize');
+    assert.deepEqual(e2e.errors(page), []);
+  });
+
   it('a start chunk that cannot be fetched: the click says so, announced, with Try again (a page load), and the buttons stay', async () => {
     const page = await e2e.newPage();
     await page.route(/\/elements\/start-[^/]*\.js$/, (route) => route.abort('connectionfailed'));

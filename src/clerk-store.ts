@@ -4,9 +4,6 @@ import type { ElementError } from './errors.js';
 import type { EnvironmentLike } from './instance.js';
 import { instanceSettingsOf } from './instance-settings.js';
 
-/** What a store needs from its owner besides Clerk itself. */
-export type StoreConfig = ContextConfig;
-
 /** clerk-js keeps its environment on an internal property (no public getter in v6): read here, and only here. */
 type EnvironmentHolder = { __internal_environment?: EnvironmentLike };
 
@@ -29,7 +26,7 @@ export class ClerkStore {
   #clerk?: ClerkInstance;
 
   constructor(
-    private readonly config: () => StoreConfig,
+    private readonly config: () => ContextConfig,
     private readonly onChange: (value: ClerkContextValue) => void,
   ) {
     this.value = this.#build('loading');

@@ -55,11 +55,10 @@ export class PageClerkContext {
     if (clerk) {
       // The page's own `Clerk.load()` ends with a `ready` (or `degraded`) status event; its listeners hear of the
       // client earlier, while `loaded` is still false. clerk-js without status events: listeners only.
-      const { on, off } = clerk;
-      if (on && off) {
+      if (clerk.on && clerk.off) {
         const onStatus = (status: ClerkStatus) => (status === 'error' ? failed() : check());
-        on.call(clerk, 'status', onStatus);
-        cleanups.push(() => off.call(clerk, 'status', onStatus));
+        clerk.on('status', onStatus);
+        cleanups.push(() => clerk.off?.('status', onStatus));
       } else cleanups.push(clerk.addListener(check));
     }
     // A page's Clerk script may arrive after us: script `load` events reach a capturing window listener.

@@ -1,9 +1,9 @@
 import type { ClerkOptions } from '@clerk/shared/types';
 import type { PropertyValues } from 'lit';
-import type { ClerkContextValue, ClerkInstance, ProviderStatus } from '../../context.js';
+import type { ClerkContextValue, ClerkInstance, ContextConfig, ProviderStatus } from '../../context.js';
 import { loadClerkScript, pageClerk, parsePublishableKey } from '../../clerk-loader.js';
 import { ensureReachable, loadClerkInstance } from './clerk-load.js';
-import { ClerkStore, type StoreConfig } from '../../clerk-store.js';
+import { ClerkStore } from '../../clerk-store.js';
 import { toElementError, type ElementError } from '../../errors.js';
 import { ClerkErrorEvent, ClerkReadyEvent, ClerkRedirectEvent } from '../../events.js';
 import { isRedirectError, leavePage, pageOrigin, validateRedirectUrl } from '../../navigation.js';
@@ -13,7 +13,7 @@ import type { ClerkProviderElement } from './clerk-provider.js';
 /** What the runtime needs of its element beyond its public properties. */
 export interface ProviderPort {
   readonly element: ClerkProviderElement;
-  config(): StoreConfig;
+  config(): ContextConfig;
   setStatus(status: ProviderStatus, error?: ElementError): void;
   publish(value: ClerkContextValue): void;
 }

@@ -176,6 +176,39 @@ describe('<clerk-provider>', () => {
     expect(fake.callsTo('load')).to.have.length(1);
   });
 
+  it("waits for the page's own load() under way instead of starting a second one (the page's options stand)", async () => {
+    const fake = new FakeClerk({ loadDelay: 30 });
+    (window as unknown as { Clerk: unknown }).Clerk = fake;
+    const pageLoad = fake.load({ signInUrl: '/page-sign-in' });
+    const el = await fixture<ProviderEl>(staticHtml`<${providerTag} publishable-key=${KEY} sign-in-url="/ours"></${providerTag}>`);
+    expect(el.status).to.equal('loading');
+    await until(() => el.status === 'ready', 'ready');
+    await pageLoad;
+    expect(fake.callsTo('load')).to.have.length(1);
+    expect(fake.options.signInUrl).to.equal('/page-sign-in');
+    expect(scripts()).to.have.length(0);
+  });
+
+  it("says so when the page's own load() under way fails, and Try again loads the page's Clerk itself", async () => {
+    const fake = new FakeClerk({ loadDelay: 30, loadError: new Error('page load failed') });
+    (window as unknown as { Clerk: unknown }).Clerk = fake;
+    void fake.load().catch(() => {});
+    const el = document.createElement(PROVIDER) as ProviderEl;
+    el.setAttribute('publishable-key', KEY);
+    const failed = oneEvent(el, 'clerk-error');
+    document.body.append(el);
+    const error = (await failed) as unknown as ClerkErrorEvent;
+    expect(error.code).to.equal('clerk_load_failed');
+    expect(error.message).to.contain("the page's own Clerk.load() failed");
+    expect(fake.callsTo('load')).to.have.length(1);
+    fake.config.loadError = undefined;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!.click();
+    await until(() => el.status === 'ready', 'ready after retry');
+    expect(fake.callsTo('load')).to.have.length(2);
+    el.remove();
+  });
+
   it('shares one script and one load() between two providers on one page', async () => {
     const wrapper = await fixture<HTMLElement>(staticHtml`<div>
       <${providerTag} publishable-key=${KEY} clerk-js-url=${FIXTURE}></${providerTag}>

@@ -169,6 +169,7 @@ export class FakeClerk {
   async load(options: Record<string, unknown> = {}): Promise<void> {
     this.record('load', [options]);
     this.options = options;
+    this.#started = { polling: true, standardBrowser: true, touchSession: true, ...options };
     await delay(this.config.loadDelay ?? 0);
     if (this.config.loadError !== undefined) {
       this.#setStatus('error');
@@ -178,6 +179,12 @@ export class FakeClerk {
     this.emit();
     this.loaded = true;
     this.#setStatus('ready');
+  }
+
+  #started?: Record<string, unknown>;
+  /** As clerk-js: the options of the `load()` started (with its defaults), none before. */
+  __internal_getOption(key: string): unknown {
+    return this.#started?.[key];
   }
 
   #statusHandlers = new Set<(status: FakeClerk['status']) => void>();

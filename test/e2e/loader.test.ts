@@ -101,6 +101,36 @@ describe('loader end to end', () => {
     assert.deepEqual(e2e.errors(page), []);
   });
 
+  it("a provider on a page whose own Clerk.load() is under way waits for it: one load, one environment request", async () => {
+    const page = await e2e.newPage();
+    const environment: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/v1/environment')) environment.push(request.url());
+    });
+    // The page's clerk-js runs first (a blocking tag) and its Clerk.load() starts before the provider connects.
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Own load, with a provider</title><link rel="icon" href="data:,">
+<script crossorigin="anonymous" src="/__clerk/npm/@clerk/clerk-js@6/dist/clerk.browser.js" data-clerk-publishable-key="pk_test_Y2xlcmsuZW11LnRlc3Qk" data-clerk-proxy-url="/__clerk"></script>
+<script type="module">window.pageLoad = window.Clerk.load();</script>
+<script type="module" src="/loader.js"></script></head>
+<body><main><h1>Sign in</h1><clerk-provider publishable-key="pk_test_Y2xlcmsuZW11LnRlc3Qk" proxy-url="/__clerk">
+<oauth-buttons redirect-url="/sign-in/sso-callback"></oauth-buttons></clerk-provider></main></body></html>`;
+    await page.route('**/own-load-provider', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    // The page's load stays under way while the provider starts.
+    await page.route('**/v1/environment?*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    });
+    await e2e.goto(page, '/own-load-provider', { waitForReady: false });
+    await waitForProviderReady(page);
+    await page.getByRole('button', { name: 'Continue with Google' }).waitFor();
+    await page.evaluate(() => (window as unknown as { pageLoad: Promise<void> }).pageLoad);
+    assert.equal(environment.length, 1, environment.join(' '));
+    assert.equal(await page.evaluate(() => document.querySelectorAll('script[src*="clerk.browser.js"]').length), 1, 'no second clerk-js');
+    await page.getByRole('button', { name: 'Continue with Google' }).click();
+    await page.waitForURL((u) => u.pathname === '/oauth/authorize');
+    assert.deepEqual(e2e.errors(page), []);
+  });
+
   it("the demo's page with its own clerk-js (/sign-in/own-clerk, strict CSP and Trusted Types): buttons, then the provider's page", async () => {
     const page = await e2e.newPage();
     await e2e.goto(page, '/sign-in/own-clerk', { waitForReady: false });

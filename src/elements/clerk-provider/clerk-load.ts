@@ -1,4 +1,5 @@
 import type { ClerkOptions } from '@clerk/shared/types';
+import type { ClerkStatus } from '../../clerk-types.js';
 import type { ClerkInstance } from '../../context.js';
 import { onPlaceholderEnvironment } from '../../clerk-store.js';
 import { elementError, toElementError, type ElementError } from '../../errors.js';
@@ -18,8 +19,7 @@ export function loadClerkInstance(clerk: ClerkInstance, options: ClerkOptions): 
   const pending = loads.get(clerk);
   if (pending) return pending;
   if (clerk.loaded) return Promise.resolve(clerk);
-  const promise = Promise.resolve()
-    .then(() => clerk.load(options))
+  const promise = (loadUnderWay(clerk) ? untilLoaded(clerk) : Promise.resolve().then(() => clerk.load(options)))
     .then(() => clerk)
     .catch((cause: unknown) => {
       loads.delete(clerk);
@@ -28,6 +28,30 @@ export function loadClerkInstance(clerk: ClerkInstance, options: ClerkOptions): 
     });
   loads.set(clerk, promise);
   return promise;
+}
+
+/**
+ * The page started this instance's `load()` itself and it has not ended (a page Clerk adopted mid-load): clerk-js
+ * keeps a started load's options, its defaults included (`standardBrowser`), and has none before. A second
+ * `load()` would fetch the environment and the client again and register its listeners twice; the page's options
+ * stand instead of ours.
+ */
+function loadUnderWay(clerk: ClerkInstance): boolean {
+  const option = (clerk as { __internal_getOption?: (key: string) => unknown }).__internal_getOption;
+  return typeof option === 'function' && option.call(clerk, 'standardBrowser') !== undefined && clerk.status === 'loading' && !!clerk.on && !!clerk.off;
+}
+
+/** The load under way, to its end: its `ready` (or `degraded`) status event, or its `error`. */
+function untilLoaded(clerk: ClerkInstance): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onStatus = (status: ClerkStatus) => {
+      if (status === 'loading') return;
+      clerk.off!('status', onStatus);
+      if (status === 'error') reject(new Error("the page's own Clerk.load() failed"));
+      else resolve();
+    };
+    clerk.on!('status', onStatus);
+  });
 }
 
 const recovered = new WeakSet<object>();

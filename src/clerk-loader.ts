@@ -1,3 +1,4 @@
+import type { ClerkStatus } from './clerk-types.js';
 import type { ClerkInstance } from './context.js';
 import { elementError, type ElementError } from './errors.js';
 import { pageUrl } from './navigation.js';
@@ -276,3 +277,16 @@ function addClerkScript(options: ScriptOptions): Promise<ClerkInstance> {
 
 /** The page's own `window.Clerk`, if it has one. */
 export const pageClerk = (): ClerkInstance | undefined => clerkWindow().Clerk;
+
+/**
+ * Calls `handler` each time a `load()` of `clerk` ends (clerk-js's `ready`, `degraded` or `error` status event;
+ * `failed` for `error`) until the returned function is called. The only signal of a load the page started
+ * itself: its listeners hear of the client while `loaded` is still false. Undefined when this clerk-js has no
+ * status events (older versions).
+ */
+export function onLoadEnd(clerk: ClerkInstance, handler: (failed: boolean) => void): (() => void) | undefined {
+  if (!clerk.on || !clerk.off) return undefined;
+  const onStatus = (status: ClerkStatus) => status !== 'loading' && handler(status === 'error');
+  clerk.on('status', onStatus);
+  return () => clerk.off?.('status', onStatus);
+}

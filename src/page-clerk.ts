@@ -1,6 +1,5 @@
-import type { ClerkStatus } from './clerk-types.js';
 import type { ClerkContextValue } from './context.js';
-import { pageClerk } from './clerk-loader.js';
+import { onLoadEnd, pageClerk } from './clerk-loader.js';
 import { ClerkStore } from './clerk-store.js';
 import { elementError } from './errors.js';
 
@@ -52,15 +51,8 @@ export class PageClerkContext {
       if (!this.#stopped) store.setError(elementError('clerk_load_failed', 'Clerk could not start on this page: its load() failed.'));
     };
     const cleanups: Array<() => void> = [];
-    if (clerk) {
-      // The page's own `Clerk.load()` ends with a `ready` (or `degraded`) status event; its listeners hear of the
-      // client earlier, while `loaded` is still false. clerk-js without status events: listeners only.
-      if (clerk.on && clerk.off) {
-        const onStatus = (status: ClerkStatus) => (status === 'error' ? failed() : check());
-        clerk.on('status', onStatus);
-        cleanups.push(() => clerk.off?.('status', onStatus));
-      } else cleanups.push(clerk.addListener(check));
-    }
+    // The end of the page's own `Clerk.load()`; clerk-js without status events: its listeners only.
+    if (clerk) cleanups.push(onLoadEnd(clerk, (loadFailed) => (loadFailed ? failed() : check())) ?? clerk.addListener(check));
     // A page's Clerk script may arrive after us: script `load` events reach a capturing window listener.
     const onLoad = () => {
       const current = pageClerk();

@@ -1,6 +1,6 @@
 import type { ClerkOptions } from '@clerk/shared/types';
-import type { ClerkStatus } from '../../clerk-types.js';
 import type { ClerkInstance } from '../../context.js';
+import { onLoadEnd } from '../../clerk-loader.js';
 import { onPlaceholderEnvironment } from '../../clerk-store.js';
 import { elementError, toElementError, type ElementError } from '../../errors.js';
 
@@ -41,16 +41,14 @@ function loadUnderWay(clerk: ClerkInstance): boolean {
   return typeof option === 'function' && option.call(clerk, 'standardBrowser') !== undefined && clerk.status === 'loading' && !!clerk.on && !!clerk.off;
 }
 
-/** The load under way, to its end: its `ready` (or `degraded`) status event, or its `error`. */
+/** The load under way, to its end. */
 function untilLoaded(clerk: ClerkInstance): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onStatus = (status: ClerkStatus) => {
-      if (status === 'loading') return;
-      clerk.off!('status', onStatus);
-      if (status === 'error') reject(new Error("the page's own Clerk.load() failed"));
+    const stop = onLoadEnd(clerk, (failed) => {
+      stop?.();
+      if (failed) reject(new Error("the page's own Clerk.load() failed"));
       else resolve();
-    };
-    clerk.on!('status', onStatus);
+    });
   });
 }
 
